@@ -1,0 +1,173 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "./index";
+import { elections, organizations, users } from "./schema";
+import { hashPassword } from "@/lib/identity/password";
+import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
+
+/** Shared by every demo account; listed in the README. Never used outside the demo. */
+export const DEMO_PASSWORD = "Observe-2026-demo";
+
+export type DemoAccount = { email: string; role: string; organization?: string };
+
+const seedOrganizations = [
+  {
+    acronym: "OSCE/ODIHR",
+    nameEn: "OSCE Office for Democratic Institutions and Human Rights",
+    nameRu: "Бюро ОБСЕ по демократическим институтам и правам человека",
+    nameTk: "ÝHHG-niň Demokratik institutlar we adam hukuklary boýunça edarasy",
+    kind: "intergovernmental",
+    seatCountry: "PL",
+    website: "https://www.osce.org/odihr",
+    coordinatorEmail: "coordinator.odihr@portal.example",
+    coordinatorName: "Anna Kowalska",
+  },
+  {
+    acronym: "CIS EC",
+    nameEn: "Executive Committee of the Commonwealth of Independent States",
+    nameRu: "Исполнительный комитет Содружества Независимых Государств",
+    nameTk: "Garaşsyz Döwletleriň Arkalaşygynyň Ýerine ýetiriji komiteti",
+    kind: "intergovernmental",
+    seatCountry: "BY",
+    website: "https://cis.minsk.by",
+    coordinatorEmail: "coordinator.cis@portal.example",
+    coordinatorName: "Ivan Petrov",
+  },
+  {
+    acronym: "OTS",
+    nameEn: "Organization of Turkic States",
+    nameRu: "Организация тюркских государств",
+    nameTk: "Türki döwletleriň guramasy",
+    kind: "intergovernmental",
+    seatCountry: "TR",
+    website: "https://www.turkicstates.org",
+    coordinatorEmail: "coordinator.ots@portal.example",
+    coordinatorName: "Aylin Demir",
+  },
+  {
+    acronym: "SCO",
+    nameEn: "Secretariat of the Shanghai Cooperation Organisation",
+    nameRu: "Секретариат Шанхайской организации сотрудничества",
+    nameTk: "Şanhaý hyzmatdaşlyk guramasynyň Sekretariaty",
+    kind: "intergovernmental",
+    seatCountry: "CN",
+    website: "https://eng.sectsco.org",
+    coordinatorEmail: "coordinator.sco@portal.example",
+    coordinatorName: "Li Wei",
+  },
+  {
+    acronym: "CEC UZ",
+    nameEn: "Central Election Commission of the Republic of Uzbekistan",
+    nameRu: "Центральная избирательная комиссия Республики Узбекистан",
+    nameTk: "Özbegistan Respublikasynyň Merkezi saýlaw komissiýasy",
+    kind: "foreign_election_body",
+    seatCountry: "UZ",
+    website: "https://saylov.uz",
+    coordinatorEmail: "coordinator.uzcec@portal.example",
+    coordinatorName: "Dilnoza Karimova",
+  },
+] as const;
+
+function pastElections() {
+  const window = (day: string) => ({
+    electionDay: day,
+    accreditationOpensAt: ashgabatInstant(addDays(day, -60), "09:00"),
+    accreditationClosesAt: ashgabatInstant(addDays(day, -10), "18:00"),
+    observationStartsOn: addDays(day, -30),
+    observationEndsOn: addDays(day, 7),
+  });
+  return [
+    {
+      code: "PRES-2022",
+      type: "presidential" as const,
+      titleTk: "Türkmenistanyň Prezidentiniň saýlawy",
+      titleRu: "Выборы Президента Туркменистана",
+      titleEn: "Presidential election of Turkmenistan",
+      ...window("2022-03-12"),
+    },
+    {
+      code: "MEJ-2023",
+      type: "parliamentary" as const,
+      titleTk: "Türkmenistanyň Mejlisiniň deputatlarynyň saýlawy",
+      titleRu: "Выборы депутатов Меджлиса Туркменистана",
+      titleEn: "Elections of deputies of the Mejlis of Turkmenistan",
+      ...window("2023-03-26"),
+    },
+    {
+      code: "MEJ-2024",
+      type: "by_election" as const,
+      titleTk: "Türkmenistanyň Mejlisiniň deputatlarynyň möhletinden öň saýlawlary",
+      titleRu: "Досрочные выборы депутатов Меджлиса Туркменистана",
+      titleEn: "Early elections of deputies of the Mejlis of Turkmenistan",
+      ...window("2024-07-07"),
+    },
+  ];
+}
+
+/** An election about two months ahead whose accreditation window is open on the day of seeding. */
+function upcomingElection(today: string) {
+  const day = addDays(today, 60);
+  return {
+    code: `LOC-${day.slice(0, 4)}`,
+    type: "local_council" as const,
+    titleTk: "Welaýat, etrap we şäher halk maslahatlarynyň agzalarynyň saýlawy",
+    titleRu: "Выборы членов велаятских, этрапских и городских халк маслахаты",
+    titleEn: "Elections of members of the welaýat, etrap and city halk maslahatys",
+    electionDay: day,
+    accreditationOpensAt: ashgabatInstant(addDays(today, -14), "09:00"),
+    accreditationClosesAt: ashgabatInstant(addDays(day, -10), "18:00"),
+    observationStartsOn: addDays(day, -45),
+    observationEndsOn: addDays(day, 7),
+  };
+}
+
+/**
+ * Demo data from public facts. Seeds only an empty database (no organizations yet) and
+ * returns the accounts it created, or null when there was something already.
+ */
+export async function seedDemoData(db: Database, now = new Date()): Promise<DemoAccount[] | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    // Serialize concurrent seeders (several processes starting on one PostgreSQL).
+    await tx.execute(sql`lock table ${organizations} in exclusive mode`);
+    const [existing] = await tx.select({ count: sql<number>`count(*)::int` }).from(organizations);
+    if (existing && existing.count > 0) return null;
+
+    const published = { status: "published" as const, publishedAt: now };
+    await tx.insert(elections).values([...pastElections(), upcomingElection(todayInAshgabat(now))].map((e) => ({ ...e, ...published })));
+
+    const orgs = await tx
+      .insert(organizations)
+      .values(
+        seedOrganizations.map((o) => ({
+          acronym: o.acronym,
+          nameEn: o.nameEn,
+          nameRu: o.nameRu,
+          nameTk: o.nameTk,
+          kind: o.kind,
+          seatCountry: o.seatCountry,
+          website: o.website,
+        })),
+      )
+      .returning({ id: organizations.id, acronym: organizations.acronym });
+    const orgId = new Map(orgs.map((o) => [o.acronym, o.id]));
+
+    const accounts = [
+      { email: "admin@portal.example", name: "Aýna Annaýewa", role: "admin" as const, preferredLocale: "tk" as const },
+      { email: "reviewer@portal.example", name: "Merdan Berdiýew", role: "reviewer" as const, preferredLocale: "tk" as const },
+      ...seedOrganizations.map((o) => ({
+        email: o.coordinatorEmail,
+        name: o.coordinatorName,
+        role: "coordinator" as const,
+        organizationId: orgId.get(o.acronym),
+        preferredLocale: o.seatCountry === "BY" ? ("ru" as const) : ("en" as const),
+      })),
+    ];
+    await tx.insert(users).values(accounts.map((a) => ({ ...a, passwordHash })));
+    return accounts.map((a) => ({
+      email: a.email,
+      role: a.role,
+      organization: "organizationId" in a ? seedOrganizations.find((o) => o.coordinatorEmail === a.email)?.acronym : undefined,
+    }));
+  });
+}

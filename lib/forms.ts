@@ -1,0 +1,31 @@
+import type { z } from "zod";
+
+/**
+ * Validation messages are keys of the `validation` namespace in messages/*.json, so the same
+ * zod schema yields translated messages on the client and on the server.
+ */
+export const validationKeys = ["required", "email", "tooLong", "invalid"] as const;
+export type ValidationKey = (typeof validationKeys)[number];
+
+export type FieldErrors = Record<string, ValidationKey>;
+
+/** What a Server Action behind a form answers when it does not redirect. */
+export type FormState =
+  | { status: "idle" }
+  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string> };
+
+export const idleFormState: FormState = { status: "idle" };
+
+function asValidationKey(message: string): ValidationKey {
+  return (validationKeys as readonly string[]).includes(message) ? (message as ValidationKey) : "invalid";
+}
+
+/** The first message per field, as a translation key. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "form";
+    errors[field] ??= asValidationKey(issue.message);
+  }
+  return errors;
+}

@@ -1,0 +1,13 @@
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
+import { routing, type Locale } from "@/i18n/routing";
+
+/**
+ * The locale of a page's URL. The [locale] segment matches any first path segment (a stray
+ * /favicon.ico too), and pages render alongside the layout, so each page checks it as well.
+ */
+export async function localeOf(params: Promise<{ locale: string }>): Promise<Locale> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  return locale;
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { closeDb, getDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { getEnv, isEmbeddedDatabase } from "@/lib/env";
+import { getAuthSecret } from "@/lib/identity/auth-secret";
+import { describeError, log } from "@/lib/log";
+
+/**
+ * Runs once when the server process starts: checks configuration, applies migrations, seeds an
+ * empty embedded database with demo data, and closes the database cleanly on SIGINT/SIGTERM.
+ */
+export async function startServer() {
+  try {
+    await prepare();
+  } catch (error) {
+    // A clear sentence (bad configuration, a locked data folder) rather than a stack trace.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+async function prepare() {
+  getEnv();
+  getAuthSecret();
+  await migrateDatabase();
+  log.info("database.ready", { engine: isEmbeddedDatabase() ? "pglite" : "postgres" });
+
+  if (isEmbeddedDatabase()) {
+    const created = await seedDemoData(getDb());
+    if (created) {
+      const lines = created.map((a) => `  ${a.email.padEnd(36)} ${a.role}${a.organization ? ` (${a.organization})` : ""}`);
+      console.log(`\nDemo data created. Every demo account uses the password ${DEMO_PASSWORD}\n${lines.join("\n")}\n`);
+    }
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("server.stopping", { signal });
+    closeDb()
+      .catch((error) => log.error("database.close_failed", describeError(error)))
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

@@ -1,0 +1,50 @@
+/**
+ * Security headers. Pure, so the policies are unit-tested and shared by next.config.ts (for
+ * files and route handlers) and proxy.ts (for pages).
+ */
+export const baseSecurityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const common = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  // React and Next set style attributes at run time; scripts are what the policy guards.
+  "style-src 'self' 'unsafe-inline'",
+];
+
+/** For responses that are not HTML pages (files, JSON): nothing may run. */
+export const staticContentSecurityPolicy = [...common, "script-src 'none'"].join("; ");
+
+/**
+ * Public pages are served from a shared cache, so they cannot carry a per-request nonce, and
+ * Next's inline bootstrap differs per page so hashes cannot be listed in advance: these paths
+ * (and only these) allow inline scripts. Everything else gets a nonce with 'strict-dynamic'.
+ */
+const cachedPublicSections = ["", "/elections", "/missions", "/statements", "/meetings"];
+
+export function isCachedPublicPage(pathWithoutLocale: string) {
+  const path = pathWithoutLocale.replace(/\/+$/, "");
+  return cachedPublicSections.some((section) =>
+    section === "" ? path === "" : path === section || path.startsWith(`${section}/`),
+  );
+}
+
+export function pageContentSecurityPolicy(options: { nonce: string | null; development: boolean }) {
+  const scriptSources = options.nonce
+    ? ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'"]
+    : ["'self'", "'unsafe-inline'"];
+  // React's development build evaluates code for its tooling; production never allows eval.
+  if (options.development) scriptSources.push("'unsafe-eval'");
+  return [...common, `script-src ${scriptSources.join(" ")}`].join("; ");
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { baseSecurityHeaders, staticContentSecurityPolicy } from "./lib/security/headers";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // forbidden() answers a signed-in user without the role with a translated 403 page.
+  experimental: { authInterrupts: true },
+  // PGlite ships WebAssembly and data files it loads from its own folder; argon2 is native.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: baseSecurityHeaders },
+      // Pages get their policy from proxy.ts (per-request nonce); everything it skips gets this one.
+      {
+        source: "/(api|_next|favicon.ico|robots.txt)/:path*",
+        headers: [{ key: "Content-Security-Policy", value: staticContentSecurityPolicy }],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

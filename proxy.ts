@@ -1,0 +1,57 @@
+import createIntlMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { routing } from "@/i18n/routing";
+import { getEnv } from "@/lib/env";
+import { isCachedPublicPage, pageContentSecurityPolicy } from "@/lib/security/headers";
+
+/**
+ * Routes locales, sets the per-request security policy and request id, and sends signed-out
+ * visitors of the workspaces to sign-in. It is not a security boundary: pages, actions and
+ * route handlers check the session and role themselves.
+ */
+const handleLocales = createIntlMiddleware(routing);
+
+const workspaces = ["/portal", "/commission"];
+const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+function splitLocale(pathname: string) {
+  const [, first = "", ...rest] = pathname.split("/");
+  return (routing.locales as readonly string[]).includes(first)
+    ? { locale: first, rest: `/${rest.join("/")}`.replace(/\/$/, "") }
+    : { locale: null, rest: pathname };
+}
+
+export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const { locale, rest } = splitLocale(request.nextUrl.pathname);
+
+  const signedOut = !request.cookies.getAll().some((c) => sessionCookie.test(c.name));
+  if (locale && signedOut && workspaces.some((w) => rest === w || rest.startsWith(`${w}/`))) {
+    const signIn = new URL(`/${locale}/sign-in`, request.url);
+    signIn.searchParams.set("next", request.nextUrl.pathname);
+    const response = NextResponse.redirect(signIn);
+    response.headers.set("x-request-id", requestId);
+    return response;
+  }
+
+  const nonce = locale && isCachedPublicPage(rest) ? null : Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = pageContentSecurityPolicy({ nonce, development: getEnv().NODE_ENV === "development" });
+
+  // Next reads the nonce from the request's policy header and puts it on its own scripts.
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  headers.set("content-security-policy", policy);
+  if (nonce) headers.set("x-nonce", nonce);
+  else headers.delete("x-nonce");
+
+  const response = handleLocales(new NextRequest(request, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  // Pages only: route handlers, Next's assets and files with an extension get their headers
+  // from next.config.ts.
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+};
