@@ -23,6 +23,7 @@ function splitLocale(pathname: string) {
 
 export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
+  if (request.nextUrl.pathname.startsWith("/api/")) return withRequestId(request, requestId);
   const { locale, rest } = splitLocale(request.nextUrl.pathname);
 
   const signedOut = !request.cookies.getAll().some((c) => sessionCookie.test(c.name));
@@ -50,8 +51,17 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** Route handlers get only a request id; their other headers come from next.config.ts. */
+function withRequestId(request: NextRequest, requestId: string) {
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
 export const config = {
-  // Pages only: route handlers, Next's assets and files with an extension get their headers
-  // from next.config.ts.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Pages and route handlers; Next's assets and files with an extension get their headers from
+  // next.config.ts.
+  matcher: ["/((?!_next|_vercel|.*\\..*).*)"],
 };

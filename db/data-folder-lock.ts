@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -38,10 +38,35 @@ function readOwner(lockPath: string): number | null {
   }
 }
 
+/**
+ * Removes a lock whose owner is gone (a crash, kill -9), or our own from an earlier open. It is
+ * moved aside atomically first, so two newcomers cannot both take over: if what was moved is no
+ * longer the stale lock (another process took it over meanwhile), it is put back.
+ */
+function removeStaleLock(lockPath: string, staleOwner: number | null) {
+  const aside = `${lockPath}.${process.pid}.stale`;
+  try {
+    renameSync(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it: retry
+    throw error;
+  }
+  const moved = readOwner(aside);
+  if (moved !== staleOwner && moved !== null && isAlive(moved)) {
+    try {
+      linkSync(aside, lockPath);
+    } finally {
+      unlinkSync(aside);
+    }
+    throw new DataFolderLockedError(lockPath, moved);
+  }
+  unlinkSync(aside);
+}
+
 export function acquireDataFolderLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, "portal.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, "wx", 0o600);
       writeSync(fd, String(process.pid));
@@ -55,8 +80,7 @@ export function acquireDataFolderLock(dataDir: string): () => void {
       if (owner !== null && owner !== process.pid && isAlive(owner)) {
         throw new DataFolderLockedError(lockPath, owner);
       }
-      // Stale (its owner is gone) or our own from an earlier open: replace it.
-      unlinkSync(lockPath);
+      removeStaleLock(lockPath, owner);
     }
   }
   throw new Error(`Could not take the lock ${lockPath}`);

@@ -36,6 +36,8 @@ function open(): Connection {
   const dataDir = embeddedDataDir();
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireDataFolderLock(dataDir);
+  // Whatever ends the process, the lock goes with it (a clean close also releases it earlier).
+  process.once("exit", releaseLock);
   const client = new PGlite(join(dataDir, "pgdata"));
   return { kind: "pglite", client, releaseLock, db: drizzlePglite({ client, schema }) as unknown as Database };
 }
@@ -62,6 +64,7 @@ export async function closeDb() {
     try {
       await current.client.close();
     } finally {
+      process.removeListener("exit", current.releaseLock);
       current.releaseLock();
     }
   } else {

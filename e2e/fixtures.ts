@@ -30,3 +30,9 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** The form's error summary (Next's route announcer is an alert too). */
 export const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
+
+/** Signs out with the header button and confirms in the dialog. */
+export async function signOutFromHeader(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
+}

@@ -12,6 +12,9 @@ if (process.env.DATABASE_URL) {
 }
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
 
-const server = spawn("npx", ["next", "start", "-p", process.env.PORT], { stdio: "inherit", env: process.env });
+const server = spawn("npx", ["next", "start", "-p", process.env.PORT], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

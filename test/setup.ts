@@ -1,7 +1,15 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 
 // Each test file gets its own embedded data folder: two processes must never share one.
-process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "observer-portal-test-"));
+const dataDir = mkdtempSync(join(tmpdir(), "observer-portal-test-"));
+process.env.DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "error";
+
+afterAll(async () => {
+  const { closeDb } = await import("@/db");
+  await closeDb();
+  rmSync(dataDir, { recursive: true, force: true });
+});

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Link } from "@/i18n/navigation";
 import { signOutAction } from "@/lib/identity/actions";
 import { can } from "@/lib/identity/permissions";
@@ -36,9 +37,14 @@ export async function SiteHeader() {
             {actor ? (
               <form action={signOutAction}>
                 <input type="hidden" name="locale" value={locale} />
-                <button type="submit" className="link-button">
-                  {t("signOut")}
-                </button>
+                <ConfirmDialog
+                  trigger={t("signOut")}
+                  triggerClassName="link-button"
+                  title={t("signOutConfirmTitle")}
+                  body={t("signOutConfirmBody")}
+                  confirmLabel={t("signOut")}
+                  cancelLabel={t("cancel")}
+                />
               </form>
             ) : (
               <NavLink href="/sign-in">{t("signIn")}</NavLink>

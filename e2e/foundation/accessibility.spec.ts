@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signInAs, errorSummary } from "../fixtures";
+import { expectNoAxeViolations, signInAs, errorSummary, signOutFromHeader } from "../fixtures";
 
 test("home has no axe violations, also on a 320 px screen", async ({ page }) => {
   await page.goto("/tk");
@@ -21,7 +21,7 @@ test("sign-in has no axe violations, with and without errors", async ({ page }) 
 test("both workspaces have no axe violations", async ({ page }) => {
   await signInAs(page, "coordinator");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromHeader(page);
   await signInAs(page, "admin");
   await expectNoAxeViolations(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demoAccounts, signInAs, errorSummary } from "../fixtures";
+import { DEMO_PASSWORD, demoAccounts, signInAs, errorSummary, signOutFromHeader } from "../fixtures";
 
 test("the admin signs in and lands in the commission workspace", async ({ page }) => {
   await signInAs(page, "admin");
@@ -84,7 +84,7 @@ test("a return address outside the user's workspace is ignored", async ({ page }
 
 test("signing out ends the session", async ({ page }) => {
   await signInAs(page, "coordinator");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromHeader(page);
   await expect(page).toHaveURL(/\/en$/);
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/en/portal");

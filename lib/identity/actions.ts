@@ -6,6 +6,7 @@ import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { log } from "@/lib/log";
+import { currentRequestId } from "@/lib/request-context";
 import { signIn, signOut } from "./auth";
 import { workspaceOf } from "./permissions";
 import { signInSchema } from "./schemas";
@@ -37,14 +38,14 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      log.info("auth.sign_in_refused", { reason: error.type });
+      log.info("auth.sign_in_refused", { reason: error.type, requestId: await currentRequestId() });
       return { status: "error", fieldErrors: {}, formError: "invalidCredentials", values: { email: parsed.data.email } };
     }
     throw error;
   }
   const user = await getUserForSignIn(parsed.data.email);
   const workspace = user ? workspaceOf(user.role) : "/";
-  log.info("auth.signed_in", { userId: user?.id, role: user?.role });
+  log.info("auth.signed_in", { userId: user?.id, role: user?.role, requestId: await currentRequestId() });
   redirect({ href: safeReturnPath(formData.get("next"), locale, workspace) ?? workspace, locale });
   return { status: "idle" };
 }

@@ -8,6 +8,7 @@ import { describeError, log } from "@/lib/log";
 import { getAuthSecret } from "./auth-secret";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
+import { isSessionCurrent } from "./session-validity";
 import { getSessionUser, getUserForSignIn } from "./users";
 import type { Role } from "./permissions";
 
@@ -35,8 +36,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is an expected outcome, not an error with a stack trace.
     error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin") return;
-      log.error("auth.error", { ...describeError(error), stack: undefined });
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin") return;
+      // An unreadable cookie is someone's tampering or an old secret: worth a warning, not a stack.
+      if (type === "JWTSessionError") return log.warn("auth.invalid_session_cookie");
+      log.error("auth.error", { ...describeError(error), type });
     },
     warn(code) {
       log.warn("auth.warning", { code });
@@ -65,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       if (!token.sub) return null;
       const current = await getSessionUser(token.sub);
-      if (!current || current.disabledAt || current.sessionVersion !== token.sessionVersion) return null;
+      if (!current || !isSessionCurrent(token.sessionVersion, current)) return null;
       token.name = current.name;
       token.email = current.email;
       token.role = current.role;

@@ -11,7 +11,9 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(passwordHash: string | null, password: string) {
   dummyHash ??= hash("no account has this password");
   try {
-    return await verify(passwordHash ?? (await dummyHash), password);
+    const matches = await verify(passwordHash ?? (await dummyHash), password);
+    // An account without a password (not yet set) never matches, whatever was typed.
+    return passwordHash !== null && matches;
   } catch {
     return false;
   }

@@ -34,6 +34,8 @@ async function prepare() {
     }
   }
 
+  // `npm start` and `npm run serve` set NEXT_MANUAL_SIG_HANDLE so that Next leaves the signals to
+  // this handler: otherwise Next exits before PGlite has closed its files.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

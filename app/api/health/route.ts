@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { databaseKind, getDb } from "@/db";
 import { describeError, log } from "@/lib/log";
+import { currentRequestId } from "@/lib/request-context";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET() {
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
-    log.error("health.database_down", describeError(error));
+    log.error("health.database_down", { ...describeError(error), requestId: await currentRequestId() });
     return Response.json({ status: "error", database: { status: "down" } }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

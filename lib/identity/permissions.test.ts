@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { roles } from "@/db/schema/identity";
+import { can, workspaceOf, type Permission, type Role } from "./permissions";
+
+const expected: Record<Role, Record<Permission, boolean>> = {
+  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false },
+  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false },
+  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true },
+  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true },
+};
+
+describe("can", () => {
+  it("the table covers every role of the schema", () => {
+    expect(Object.keys(expected).sort()).toEqual([...roles].sort());
+  });
+
+  const cases = roles.flatMap((role) =>
+    (Object.keys(expected[role]) as Permission[]).map((permission) => [role, permission, expected[role][permission]] as const),
+  );
+
+  it.each(cases)("%s / %s → %s", (role, permission, allowed) => {
+    expect(can(role, permission)).toBe(allowed);
+  });
+
+  it("denies a role it does not know", () => {
+    expect(can("guest" as Role, "enter:commission-workspace")).toBe(false);
+    expect(can("guest" as Role, "enter:coordinator-workspace")).toBe(false);
+  });
+});
+
+describe("workspaceOf", () => {
+  it.each([
+    ["coordinator", "/portal"],
+    ["reviewer", "/commission"],
+    ["admin", "/commission"],
+    ["observer", "/"],
+  ] as const)("%s lands on %s", (role, workspace) => {
+    expect(workspaceOf(role)).toBe(workspace);
+  });
+});
