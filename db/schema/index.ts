@@ -1,3 +1,5 @@
 export * from "./organizations";
 export * from "./elections";
 export * from "./identity";
+export * from "./audit";
+export * from "./email";
