@@ -13,11 +13,25 @@ const envSchema = z
     SITE_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** smtp:// or smtps:// URL of the mail server. Unset: emails stay in the outbox, readable by admins. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Observer Portal <no-reply@portal.example>"),
+    /** Whether this server process also runs the outbox sender (`npm run worker` runs it alone). */
+    OUTBOX_SENDER: z.enum(["on", "off"]).default("on"),
+    /** 32 bytes, base64: encrypts TOTP secrets at rest. Generated into DATA_DIR on the embedded default. */
+    SECRETS_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_KEY must be 32 bytes in base64")
+      .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .refine((env) => !env.DATABASE_URL || env.AUTH_SECRET, {
     message: "AUTH_SECRET is required when DATABASE_URL is set (every process must share it)",
     path: ["AUTH_SECRET"],
+  })
+  .refine((env) => !env.DATABASE_URL || env.SECRETS_KEY || env.NODE_ENV !== "production", {
+    message: "SECRETS_KEY is required in production with DATABASE_URL (every process must share it)",
+    path: ["SECRETS_KEY"],
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -33,6 +47,10 @@ export function getEnv(): Env {
     SITE_URL: process.env.SITE_URL || undefined,
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     DB_POOL_MAX: process.env.DB_POOL_MAX || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    OUTBOX_SENDER: process.env.OUTBOX_SENDER || undefined,
+    SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
   });
   if (!parsed.success) {

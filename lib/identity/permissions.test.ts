@@ -2,11 +2,22 @@ import { describe, expect, it } from "vitest";
 import { roles } from "@/db/schema/identity";
 import { can, workspaceOf, type Permission, type Role } from "./permissions";
 
+const adminOnly = {
+  "manage:organizations": true,
+  "manage:elections": true,
+  "manage:staff": true,
+  "manage:coordinators": true,
+  "invite:users": true,
+  "view:outbox": true,
+  "view:audit-log": true,
+} as const;
+const noAdmin = Object.fromEntries(Object.keys(adminOnly).map((p) => [p, false])) as Record<keyof typeof adminOnly, false>;
+
 const expected: Record<Role, Record<Permission, boolean>> = {
-  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false },
-  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false },
-  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true },
-  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true },
+  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, ...noAdmin },
+  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, ...noAdmin },
+  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, ...noAdmin },
+  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, ...adminOnly },
 };
 
 describe("can", () => {

@@ -9,6 +9,13 @@ export type Role = (typeof roles)[number];
 const permissionMap = {
   "enter:coordinator-workspace": ["coordinator"],
   "enter:commission-workspace": ["reviewer", "admin"],
+  "manage:organizations": ["admin"],
+  "manage:elections": ["admin"],
+  "manage:staff": ["admin"],
+  "manage:coordinators": ["admin"],
+  "invite:users": ["admin"],
+  "view:outbox": ["admin"],
+  "view:audit-log": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMap;

@@ -33,3 +33,13 @@ export async function requirePermission(permission: Permission, locale: string, 
   if (!can(actor.role, permission)) forbidden();
   return actor;
 }
+
+/**
+ * For Server Actions and route handlers: the verified actor if they hold the permission,
+ * otherwise a 403. Every action calls this itself; the page that shows it proves nothing.
+ */
+export async function authorizeAction(permission: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor || !can(actor.role, permission)) forbidden();
+  return actor;
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { localeOf } from "@/lib/i18n/locale";
+import { localizedMetadata } from "@/lib/i18n/metadata";
+import { requirePermission } from "@/lib/identity/session";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin">): Promise<Metadata> {
+  const locale = await localeOf(params);
+  const t = await getTranslations({ locale, namespace: "admin" });
+  return localizedMetadata(locale, "/commission/admin", t("title"));
+}
+
+const sections = ["organizations", "elections", "staff", "coordinators", "outbox", "audit"] as const;
+
+/** The administrator's index: one entry per thing the commission administers. */
+export default async function AdministrationPage({ params }: PageProps<"/[locale]/commission/admin">) {
+  const locale = await localeOf(params);
+  await requirePermission("manage:organizations", locale, "/commission/admin");
+  const t = await getTranslations("admin");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ul className="section-list">
+        {sections.map((section) => (
+          <li key={section}>
+            <Link href={`/commission/admin/${section}`}>{t(`sections.${section}.title`)}</Link>
+            <p>{t(`sections.${section}.description`)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, gt, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rateLimits } from "@/db/schema";
+
+export type LimitedAction = "sign-in" | "second-factor" | "password-reset" | "invitation";
+
+const WINDOW_MINUTES = 15;
+const LOCK_MINUTES = 15;
+// An account gets few tries; an address is shared by whole offices behind one NAT, so more.
+const MAX_FAILURES = { account: 5, ip: 50 } as const;
+
+type Subject = { account?: string | null; ip?: string | null };
+type Key = { key: string; max: number };
+
+/** Counter keys for one action; accounts are hashed so the table holds no email addresses. */
+export function limitKeys(action: LimitedAction, subject: Subject): Key[] {
+  const keys: Key[] = [];
+  if (subject.account) {
+    const digest = createHash("sha256").update(subject.account.trim().toLowerCase()).digest("hex");
+    keys.push({ key: `${action}:account:${digest}`, max: MAX_FAILURES.account });
+  }
+  if (subject.ip) keys.push({ key: `${action}:ip:${subject.ip}`, max: MAX_FAILURES.ip });
+  return keys;
+}
+
+/** Whether any of the counters is locked now. Answers the same for unknown accounts. */
+export async function isLimited(keys: Key[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const rows = await getDb()
+    .select({ key: rateLimits.key })
+    .from(rateLimits)
+    .where(and(inArray(rateLimits.key, keys.map((k) => k.key)), gt(rateLimits.lockedUntil, sql`now()`)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Counts one failure on each counter (atomically, so concurrent processes agree). Returns the
+ * keys that became locked by this failure, so the caller can audit each lockout once.
+ */
+export async function recordFailure(keys: Key[]): Promise<string[]> {
+  const newlyLocked: string[] = [];
+  for (const { key, max } of keys) {
+    const expired = sql`${rateLimits.windowStartedAt} < now() - make_interval(mins => ${WINDOW_MINUTES})`;
+    const [row] = await getDb()
+      .insert(rateLimits)
+      .values({ key, failures: 1 })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          failures: sql`case when ${expired} then 1 else ${rateLimits.failures} + 1 end`,
+          windowStartedAt: sql`case when ${expired} then now() else ${rateLimits.windowStartedAt} end`,
+        },
+      })
+      .returning({ failures: rateLimits.failures, lockedUntil: rateLimits.lockedUntil });
+    if (row && row.failures >= max) {
+      await getDb()
+        .update(rateLimits)
+        .set({ lockedUntil: sql`now() + make_interval(mins => ${LOCK_MINUTES})`, failures: 0, windowStartedAt: sql`now()` })
+        .where(sql`${rateLimits.key} = ${key}`);
+      newlyLocked.push(key);
+    }
+  }
+  return newlyLocked;
+}
+
+/** After a success: the account's counter starts again (the address's does not). */
+export async function clearFailures(keys: Key[]) {
+  const accountKeys = keys.filter((k) => k.key.includes(":account:")).map((k) => k.key);
+  if (accountKeys.length === 0) return;
+  await getDb().delete(rateLimits).where(and(inArray(rateLimits.key, accountKeys), sql`(${rateLimits.lockedUntil} is null or ${rateLimits.lockedUntil} <= now())`));
+}
