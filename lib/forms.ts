@@ -4,7 +4,7 @@ import type { z } from "zod";
  * Validation messages are keys of the `validation` namespace in messages/*.json, so the same
  * zod schema yields translated messages on the client and on the server.
  */
-export const validationKeys = ["required", "email", "tooLong", "invalid"] as const;
+export const validationKeys = ["required", "email", "tooLong", "invalid", "secondFactorCode"] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 
 export type FieldErrors = Record<string, ValidationKey>;
@@ -12,7 +12,9 @@ export type FieldErrors = Record<string, ValidationKey>;
 /** What a Server Action behind a form answers when it does not redirect. */
 export type FormState =
   | { status: "idle" }
-  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string> };
+  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string> }
+  /** Done, and the page stays: `items` carries what must be shown once (e.g. recovery codes). */
+  | { status: "success"; items?: string[] };
 
 export const idleFormState: FormState = { status: "idle" };
 

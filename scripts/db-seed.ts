@@ -8,7 +8,7 @@ const created = await seedDemoData(getDb());
 await closeDb();
 if (created) {
   console.log(`Demo data created; every account's password is ${DEMO_PASSWORD}:`);
-  for (const a of created) console.log(`  ${a.email}  ${a.role}${a.organization ? ` (${a.organization})` : ""}`);
+  for (const a of created) console.log(`  ${a.email}  ${a.role}${a.organization ? ` (${a.organization})` : ""}${a.totpSecret ? `  authenticator key ${a.totpSecret}` : ""}`);
 } else {
   console.log("The database already has data; nothing was seeded.");
 }

@@ -17,11 +17,13 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const locale = await localeOf(params);
   const actor = await getActor();
   if (actor) redirect({ href: workspaceOf(actor.role), locale });
-  const { next } = await searchParams;
+  const { next, expired, signedOutEverywhere } = await searchParams;
   const t = await getTranslations("signIn");
   return (
     <>
       <h1>{t("title")}</h1>
+      {expired === "1" && <p className="notice" role="status">{t("challengeExpired")}</p>}
+      {signedOutEverywhere === "1" && <p className="notice" role="status">{t("signedOutEverywhere")}</p>}
       <p className="lead">{t("lead")}</p>
       <SignInForm locale={locale} next={typeof next === "string" ? next : undefined} />
     </>
