@@ -3,15 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { signOutEverywhereAction } from "@/lib/identity/actions";
 import { requireSignedIn } from "@/lib/identity/session";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/account">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "account" });
-  return localizedMetadata(locale, "/account", t("title"));
-}
+export const generateMetadata = pageMetadata("account", "title", "/account");
 
 /** The signed-in user's own security: second factor and their sessions on every device. */
 export default async function AccountPage({ params }: PageProps<"/[locale]/account">) {

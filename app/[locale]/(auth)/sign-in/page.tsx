@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { workspaceOf } from "@/lib/identity/permissions";
 import { getActor } from "@/lib/identity/session";
 import { SignInForm } from "./sign-in-form";
 import { localeOf } from "@/lib/i18n/locale";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "signIn" });
-  return localizedMetadata(locale, "/sign-in", t("title"));
-}
+export const generateMetadata = pageMetadata("signIn", "title", "/sign-in");
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const locale = await localeOf(params);

@@ -2,14 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { SecondFactorForm } from "./second-factor-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in/two-factor">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "twoFactor" });
-  return localizedMetadata(locale, "/sign-in/two-factor", t("title"));
-}
+export const generateMetadata = pageMetadata("twoFactor", "title", "/sign-in/two-factor");
 
 /** The second step of a staff sign-in: a code from the authenticator app or a recovery code. */
 export default async function SecondFactorPage({ params, searchParams }: PageProps<"/[locale]/sign-in/two-factor">) {

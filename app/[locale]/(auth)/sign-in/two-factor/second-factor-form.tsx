@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { secondFactorAction } from "@/lib/identity/actions";
@@ -11,10 +11,8 @@ export function SecondFactorForm({ locale, next }: { locale: string; next?: stri
   const t = useTranslations("twoFactor");
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(secondFactorSchema, secondFactorAction);
   const codeError = errorOf("code");
-  const summary = [
-    ...(codeError ? [{ fieldId: "code", message: codeError }] : []),
-    ...(state.status === "error" && state.formError ? [{ fieldId: "code", message: t(state.formError) }] : []),
-  ];
+  const formError = state.status === "error" && state.formError ? { fieldId: "code", message: t(state.formError) } : undefined;
+  const summary = summaryItems(["code"], errorOf, formError);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
       <ErrorSummary items={summary} attempt={attempt} />

@@ -3,18 +3,14 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { workspaceOf } from "@/lib/identity/permissions";
 import { requireSignedIn } from "@/lib/identity/session";
 import { totpUri } from "@/lib/identity/totp";
 import { pendingTotpSecret } from "@/lib/identity/two-factor";
 import { EnrolmentForm } from "./enrolment-form";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/two-factor/setup">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "twoFactor" });
-  return localizedMetadata(locale, "/two-factor/setup", t("setupTitle"));
-}
+export const generateMetadata = pageMetadata("twoFactor", "setupTitle", "/two-factor/setup");
 
 /** Enrolment of an authenticator app: required for staff before the commission workspace. */
 export default async function TwoFactorSetupPage({ params }: PageProps<"/[locale]/two-factor/setup">) {
