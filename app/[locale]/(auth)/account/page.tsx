@@ -6,6 +6,7 @@ import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { signOutEverywhereAction } from "@/lib/identity/actions";
 import { requireSignedIn } from "@/lib/identity/session";
+import { ChangePasswordForm } from "./change-password-form";
 
 export const generateMetadata = pageMetadata("account", "title", "/account");
 
@@ -33,6 +34,8 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           )}
         </dd>
       </dl>
+      <h2>{t("passwordTitle")}</h2>
+      <ChangePasswordForm email={actor.email} />
       <h2>{t("sessionsTitle")}</h2>
       <p>{t("sessionsLead")}</p>
       <form action={signOutEverywhereAction}>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
+import { Link, redirect } from "@/i18n/navigation";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { workspaceOf } from "@/lib/identity/permissions";
 import { getActor } from "@/lib/identity/session";
@@ -13,15 +13,19 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const locale = await localeOf(params);
   const actor = await getActor();
   if (actor) redirect({ href: workspaceOf(actor.role), locale });
-  const { next, expired, signedOutEverywhere } = await searchParams;
+  const { next, expired, signedOutEverywhere, passwordReset } = await searchParams;
   const t = await getTranslations("signIn");
   return (
     <>
       <h1>{t("title")}</h1>
       {expired === "1" && <p className="notice" role="status">{t("challengeExpired")}</p>}
       {signedOutEverywhere === "1" && <p className="notice" role="status">{t("signedOutEverywhere")}</p>}
+      {passwordReset === "1" && <p className="notice" role="status">{t("passwordReset")}</p>}
       <p className="lead">{t("lead")}</p>
       <SignInForm locale={locale} next={typeof next === "string" ? next : undefined} />
+      <p>
+        <Link href="/forgot-password">{t("forgotPassword")}</Link>
+      </p>
     </>
   );
 }

@@ -1,0 +1,31 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { z } from "zod";
+import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/field";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { forgotPasswordAction } from "@/lib/identity/password-actions";
+
+const schema = z.object({ email: z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")) });
+
+export function ForgotPasswordForm() {
+  const t = useTranslations("passwords");
+  const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(schema, forgotPasswordAction);
+  if (state.status === "success") {
+    return (
+      <p className="notice" role="status">
+        {t("resetRequested")}
+      </p>
+    );
+  }
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
+      <ErrorSummary items={summaryItems(["email"], errorOf)} attempt={attempt} />
+      <TextField id="email" label={t("email")} type="email" autoComplete="username" spellCheck={false} error={errorOf("email")} {...form.register("email")} />
+      <button type="submit" className="button" disabled={pending}>
+        {t("sendLink")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** A link token: 32 random bytes for the email, only its SHA-256 kept in the database. */
+export function newLinkToken() {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashLinkToken(token) };
+}
+
+export function hashLinkToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Tokens in URLs are exactly 43 base64url characters; anything else is not worth a lookup. */
+export function isWellFormedToken(token: string) {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
