@@ -17,6 +17,8 @@ export const validationKeys = [
   "accountExists",
   "currentPasswordWrong",
   "organizationRequired",
+  "endBeforeStart",
+  "entityTypeWithId",
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

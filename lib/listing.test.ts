@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetOf, pageCount, parseListQuery } from "./listing";
+import { offsetOf, pageCount, pageWindow, parseListQuery } from "./listing";
 
 const options = { sortable: ["electionDay", "title"] as const, defaultSort: "electionDay", defaultDir: "desc" } as const;
 const defaults = { page: 1, pageSize: 20, sort: "electionDay", dir: "desc" };
@@ -84,5 +84,23 @@ describe("offsetOf", () => {
     [100_000, 20, 1_999_980],
   ])("page %d at %d per page starts at row %d", (page, pageSize, offset) => {
     expect(offsetOf({ page, pageSize, sort: "x", dir: "asc" })).toBe(offset);
+  });
+});
+
+describe("pageWindow", () => {
+  it.each([
+    [1, 1, [1]],
+    [1, 5, [1, 2, 3, 4, 5]],
+    [4, 7, [1, 2, 3, 4, 5, 6, 7]],
+    [1, 200, [1, 2, 3, "gap", 200]],
+    [5, 200, [1, 2, 3, 4, 5, 6, 7, "gap", 200]],
+    [100, 200, [1, "gap", 98, 99, 100, 101, 102, "gap", 200]],
+    [200, 200, [1, "gap", 198, 199, 200]],
+  ])("page %d of %d shows %j", (page, pages, expected) => {
+    expect(pageWindow(page, pages)).toEqual(expected);
+  });
+
+  it("never shows a page outside the list, even for a page past the end", () => {
+    expect(pageWindow(9, 3)).toEqual([1, 2, 3]);
   });
 });

@@ -24,3 +24,20 @@ export function pageCount(total: number, pageSize: number) {
 export function offsetOf(query: ListQuery) {
   return (query.page - 1) * query.pageSize;
 }
+
+/**
+ * The page links to show: the first, the last and two either side of the current one, with a
+ * gap where pages are left out. A long list (the audit log) then gets a handful of links, not
+ * thousands for a keyboard user to tab through.
+ */
+export function pageWindow(page: number, pages: number): (number | "gap")[] {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  return shown.flatMap((n, i) => {
+    const previous = shown[i - 1];
+    if (previous === undefined || n === previous + 1) return [n];
+    // A gap of a single page is shown as that page: a link is as short as the gap mark.
+    return n === previous + 2 ? [previous + 1, n] : ["gap" as const, n];
+  });
+}

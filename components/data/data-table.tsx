@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { pageCount, type ListQuery } from "@/lib/listing";
+import { pageCount, pageWindow, type ListQuery } from "@/lib/listing";
 
 export type Column<Row> = {
   key: string;
@@ -92,17 +92,23 @@ export async function DataTable<Row>({ caption, columns, rows, rowKey, total, qu
                 </Link>
               </li>
             )}
-            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-              <li key={n}>
-                {n === query.page ? (
-                  <span aria-current="page">{n}</span>
-                ) : (
-                  <Link href={href({ page: n })} aria-label={t("goToPage", { page: n })}>
-                    {n}
-                  </Link>
-                )}
-              </li>
-            ))}
+            {pageWindow(query.page, pages).map((n, i) =>
+              n === "gap" ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === query.page ? (
+                    <span aria-current="page">{n}</span>
+                  ) : (
+                    <Link href={href({ page: n })} aria-label={t("goToPage", { page: n })}>
+                      {n}
+                    </Link>
+                  )}
+                </li>
+              ),
+            )}
             {query.page < pages && (
               <li>
                 <Link href={href({ page: query.page + 1 })} rel="next">
