@@ -10,6 +10,7 @@ export const validationKeys = [
   "tooLong",
   "invalid",
   "secondFactorCode",
+export const validationKeys = [
   "passwordTooShort",
   "passwordCommon",
   "passwordContainsEmail",
@@ -19,6 +20,23 @@ export const validationKeys = [
   "organizationRequired",
   "endBeforeStart",
   "entityTypeWithId",
+  "photoNotAnImage",
+  "photoUnsupportedType",
+  "photoTooLarge",
+  "photoTooSmall",
+  "photoNotPortrait",
+  "photoTooManyPixels",
+  "photoCorrupt",
+  "letterNotPdf",
+  "letterTooLarge",
+  "zipNotZip",
+  "zipTooLarge",
+  "zipTooManyEntries",
+  "zipTooLargeTotal",
+  "zipCorrupt",
+  "zipUnknownPassport",
+  "zipDuplicatePassport",
+] as const;
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

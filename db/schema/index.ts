@@ -3,3 +3,4 @@ export * from "./elections";
 export * from "./identity";
 export * from "./audit";
 export * from "./email";
+export * from "./files";
