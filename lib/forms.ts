@@ -10,7 +10,6 @@ export const validationKeys = [
   "tooLong",
   "invalid",
   "secondFactorCode",
-export const validationKeys = [
   "passwordTooShort",
   "passwordCommon",
   "passwordContainsEmail",
@@ -36,7 +35,6 @@ export const validationKeys = [
   "zipCorrupt",
   "zipUnknownPassport",
   "zipDuplicatePassport",
-] as const;
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

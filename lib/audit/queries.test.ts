@@ -29,7 +29,7 @@ const pageOf = (changes: Partial<ListQuery>) => ({ ...firstPage, ...changes });
 
 const ayna = { id: `audit-admin-${token}`, name: "Aýna Test", email: `ayna.${token}@audit.example`, role: "admin" as const };
 const merdan = { id: `audit-reviewer-${token}`, name: "Merdan Test", email: `merdan.${token}@audit.example`, role: "reviewer" as const };
-const admin: Actor = { ...ayna, organizationId: null };
+const admin: Actor = { ...ayna, organizationId: null, totpEnabled: true, sessionId: "00000000-0000-4000-8000-000000000000" };
 
 /** Seq of each dated event, by name. */
 const seqOf: Record<string, number> = {};
@@ -142,7 +142,7 @@ describe("listAuditEvents", () => {
   });
 
   it("is refused to anyone without the audit-log permission", async () => {
-    const reviewer: Actor = { ...merdan, organizationId: null };
+    const reviewer: Actor = { ...merdan, organizationId: null, totpEnabled: true, sessionId: "00000000-0000-4000-8000-000000000000" };
     await expect(listAuditEvents(reviewer, {}, firstPage)).rejects.toThrow("403 forbidden");
     await expect(listAuditEvents({ ...reviewer, role: "coordinator" }, {}, firstPage)).rejects.toThrow("403 forbidden");
   });
