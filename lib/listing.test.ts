@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetOf, pageCount, parseListQuery } from "./listing";
+import { containsPattern, offsetOf, pageCount, parseListQuery } from "./listing";
 
 const options = { sortable: ["electionDay", "title"] as const, defaultSort: "electionDay", defaultDir: "desc" } as const;
 const defaults = { page: 1, pageSize: 20, sort: "electionDay", dir: "desc" };
@@ -84,5 +84,12 @@ describe("offsetOf", () => {
     [100_000, 20, 1_999_980],
   ])("page %d at %d per page starts at row %d", (page, pageSize, offset) => {
     expect(offsetOf({ page, pageSize, sort: "x", dir: "asc" })).toBe(offset);
+  });
+});
+
+describe("containsPattern", () => {
+  it("matches anywhere and takes the user's wildcards literally", () => {
+    expect(containsPattern("OSCE")).toBe("%OSCE%");
+    expect(containsPattern("100%_a\\b")).toBe("%100\\%\\_a\\\\b%");
   });
 });

@@ -24,3 +24,8 @@ export function pageCount(total: number, pageSize: number) {
 export function offsetOf(query: ListQuery) {
   return (query.page - 1) * query.pageSize;
 }
+
+/** A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally. */
+export function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

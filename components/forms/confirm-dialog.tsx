@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 
 type Props = {
   /** The button that would submit the surrounding form. */
@@ -20,6 +20,8 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, cancelLabel,
   const dialog = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // A page may hold many dialogs (one per row of a table): their ids must differ.
+  const id = useId();
   return (
     <>
       <button
@@ -35,9 +37,9 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, cancelLabel,
       >
         {trigger}
       </button>
-      <dialog ref={dialog} aria-labelledby="confirm-dialog-title" aria-describedby="confirm-dialog-body">
-        <h2 id="confirm-dialog-title">{title}</h2>
-        <p id="confirm-dialog-body">{body}</p>
+      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p id={`${id}-body`}>{body}</p>
         <div className="dialog__actions">
           <button
             type="button"
