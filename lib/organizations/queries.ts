@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
@@ -32,6 +32,12 @@ export async function listOrganizations(actor: Admin, locale: Locale, search: st
   const order = query.dir === "asc" ? asc : desc;
   const orderBy = query.sort === "acronym" ? [order(organizations.acronym), asc(name)] : [order(name), asc(organizations.acronym)];
   const where = searchCondition(search);
+  const coordinatorCounts = getDb()
+    .select({ organizationId: users.organizationId, count: sql<number>`count(*)`.as("count") })
+    .from(users)
+    .where(isNotNull(users.organizationId))
+    .groupBy(users.organizationId)
+    .as("coordinator_counts");
   const rows = await getDb()
     .select({
       id: organizations.id,
@@ -39,10 +45,11 @@ export async function listOrganizations(actor: Admin, locale: Locale, search: st
       name,
       kind: organizations.kind,
       seatCountry: organizations.seatCountry,
-      coordinators: sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(Number),
+      coordinators: sql<number>`coalesce(${coordinatorCounts.count}, 0)`.mapWith(Number),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(organizations)
+    .leftJoin(coordinatorCounts, eq(coordinatorCounts.organizationId, organizations.id))
     .where(where)
     .orderBy(...orderBy, asc(organizations.id))
     .limit(query.pageSize)
