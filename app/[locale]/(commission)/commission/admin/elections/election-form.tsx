@@ -44,7 +44,8 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
   };
   const summary = electionFields.flatMap((field) => {
     const message = errorOf(field);
-    return message ? [{ fieldId: field, message }] : [];
+    // The summary names the field: "This field is required." alone would not say which.
+    return message ? [{ fieldId: field, message: `${labels[field]}: ${message}` }] : [];
   });
   const field = (name: Field) => ({ id: name, label: labels[name], error: errorOf(name), defaultValue: values[name], ...form.register(name) });
 

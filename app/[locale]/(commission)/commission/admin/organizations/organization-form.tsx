@@ -40,7 +40,8 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
   };
   const summary = organizationFields.flatMap((field) => {
     const message = errorOf(field);
-    return message ? [{ fieldId: field, message }] : [];
+    // The summary names the field: "This field is required." alone would not say which.
+    return message ? [{ fieldId: field, message: `${labels[field]}: ${message}` }] : [];
   });
   const text = (field: "nameTk" | "nameRu" | "nameEn" | "acronym" | "website") => ({
     id: field,
