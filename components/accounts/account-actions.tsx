@@ -13,6 +13,8 @@ type Props = {
   disabled: boolean;
   /** Staff only: whether there is a second factor to reset. */
   secondFactor?: boolean;
+  /** Staff only: the current role, to offer the other one. */
+  role?: "reviewer" | "admin";
 };
 
 const idle: AccountActionState = { status: "idle" };
@@ -21,7 +23,7 @@ const idle: AccountActionState = { status: "idle" };
  * The actions of one account's row, each behind a confirmation. One state for the row, so the
  * outcome stays visible after the list re-renders with the new status.
  */
-export function AccountActions({ scope, userId, name, disabled, secondFactor }: Props) {
+export function AccountActions({ scope, userId, name, disabled, secondFactor, role }: Props) {
   const t = useTranslations("accounts");
   const [state, formAction, pending] = useActionState(scope === "staff" ? manageStaffAccountAction : manageCoordinatorAccountAction, idle);
 
@@ -54,6 +56,12 @@ export function AccountActions({ scope, userId, name, disabled, secondFactor }: 
         {scope === "staff" &&
           secondFactor &&
           operation("resetSecondFactor", t("resetSecondFactor"), t("resetTitle", { name }), t("resetBody"), t("confirmReset"), true)}
+        {scope === "staff" &&
+          role === "reviewer" &&
+          operation("makeAdmin", t("makeAdmin"), t("makeAdminTitle", { name }), t("makeAdminBody"), t("confirmMakeAdmin"), false)}
+        {scope === "staff" &&
+          role === "admin" &&
+          operation("makeReviewer", t("makeReviewer"), t("makeReviewerTitle", { name }), t("makeReviewerBody"), t("confirmMakeReviewer"), false)}
       </div>
       {state.status === "done" && (
         <p className="row-note" role="status">

@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { recoveryCodes, userSessions, users } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { allowPostgresWithoutSecret, testData } from "@/test/db-fixtures";
-import { disableAccount, enableAccount, resetSecondFactor } from "./mutations";
+import { changeStaffRole, disableAccount, enableAccount, resetSecondFactor } from "./mutations";
 import { listCoordinatorAccounts, listStaffAccounts } from "./queries";
 
 allowPostgresWithoutSecret();
@@ -153,6 +153,29 @@ describe("resetSecondFactor", () => {
   });
 });
 
+describe("changeStaffRole", () => {
+  it("makes a reviewer an administrator and back, each change audited with both roles, without signing them out", async () => {
+    const reviewer = await data.user("reviewer");
+    const before = await state(reviewer.id);
+    expect(await changeStaffRole(admin, reviewer.id, "admin", ip)).toEqual({ ok: true, outcome: "madeAdmin" });
+    expect((await getDb().select({ role: users.role }).from(users).where(eq(users.id, reviewer.id)))[0]!.role).toBe("admin");
+    expect(await changeStaffRole(admin, reviewer.id, "admin", ip)).toEqual({ ok: true, outcome: "unchanged" });
+    expect(await changeStaffRole(admin, reviewer.id, "reviewer", ip)).toEqual({ ok: true, outcome: "madeReviewer" });
+    expect((await state(reviewer.id)).sessionVersion).toBe(before.sessionVersion);
+    expect((await data.auditOf("user", reviewer.id)).map((e) => [e.action, e.details])).toEqual([
+      ["user.role_changed", { from: "reviewer", to: "admin" }],
+      ["user.role_changed", { from: "admin", to: "reviewer" }],
+    ]);
+  });
+
+  it("refuses an administrator's own role and coordinators", async () => {
+    expect(await changeStaffRole(admin, admin.id, "reviewer", ip)).toEqual({ ok: false, error: "self" });
+    const coordinator = await data.user("coordinator");
+    expect(await changeStaffRole(admin, coordinator.id, "admin", ip)).toEqual({ ok: false, error: "notFound" });
+    expect((await getDb().select({ role: users.role }).from(users).where(eq(users.id, coordinator.id)))[0]!.role).toBe("coordinator");
+  });
+});
+
 describe("account lists", () => {
   it("lists staff only, with second factor and status, filtered in SQL by name or email and by status", async () => {
     const enrolled = await enrolledReviewer();
@@ -200,10 +223,12 @@ describe("permission, checked again by every data function", () => {
     await expect(disableAccount(intruder, "staff", staff.id, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(enableAccount(intruder, "coordinators", target.id, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(resetSecondFactor(intruder, staff.id, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(changeStaffRole(intruder, staff.id, "admin", ip)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(listStaffAccounts(intruder, { q: "" }, firstPage)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(listCoordinatorAccounts(intruder, "en", { q: "" }, firstPage)).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await state(target.id)).disabledAt).toBeNull();
     expect((await state(staff.id)).totpEnabledAt).toBeInstanceOf(Date);
     expect(await data.auditOf("user", target.id)).toEqual([]);
+    expect(await data.auditOf("user", staff.id)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
-import { disableAccount, enableAccount, resetSecondFactor, type AccountActionResult } from "./mutations";
+import { changeStaffRole, disableAccount, enableAccount, resetSecondFactor, type AccountActionResult } from "./mutations";
 import { coordinatorAccountActionSchema, staffAccountActionSchema, type AccountActionState } from "./schemas";
 
 function stateOf(result: AccountActionResult): AccountActionState {
@@ -13,7 +13,7 @@ function stateOf(result: AccountActionResult): AccountActionState {
   return { status: "done", outcome: result.outcome };
 }
 
-/** Disable, enable or reset the second factor of a reviewer or administrator. */
+/** Disable, enable, reset the second factor of or change the role of a reviewer or administrator. */
 export async function manageStaffAccountAction(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const actor = await authorizeAction("manage:staff");
   const parsed = staffAccountActionSchema.safeParse({ userId: formData.get("userId"), operation: formData.get("operation") });
@@ -22,6 +22,8 @@ export async function manageStaffAccountAction(_previous: AccountActionState, fo
   const ip = await clientIp();
   if (operation === "disable") return stateOf(await disableAccount(actor, "staff", userId, ip));
   if (operation === "enable") return stateOf(await enableAccount(actor, "staff", userId, ip));
+  if (operation === "makeAdmin") return stateOf(await changeStaffRole(actor, userId, "admin", ip));
+  if (operation === "makeReviewer") return stateOf(await changeStaffRole(actor, userId, "reviewer", ip));
   return stateOf(await resetSecondFactor(actor, userId, ip));
 }
 

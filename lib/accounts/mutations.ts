@@ -105,3 +105,24 @@ export async function resetSecondFactor(actor: Admin, userId: string, ip: string
     return { ok: true, outcome: "secondFactorReset" } as const;
   });
 }
+
+/**
+ * Makes a reviewer an administrator or the reverse. The role is read again on every request, so
+ * it takes effect at the next click without signing anyone out. Nobody changes their own role,
+ * so the administrator who acts always remains one.
+ */
+export async function changeStaffRole(actor: Admin, userId: string, role: "reviewer" | "admin", ip: string | null): Promise<AccountActionResult> {
+  assertPermission(actor, "manage:staff");
+  if (userId === actor.id) return { ok: false, error: "self" };
+  return getDb().transaction(async (tx) => {
+    const target = await lockTarget(tx, "staff", userId);
+    if (!target) return { ok: false, error: "notFound" } as const;
+    if (target.role === role) return { ok: true, outcome: "unchanged" } as const;
+    await tx
+      .update(users)
+      .set({ role, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), eq(users.role, target.role)));
+    await writeAuditEvent(tx, { actor, action: "user.role_changed", entityType: "user", entityId: userId, ip, details: { from: target.role, to: role } });
+    return { ok: true, outcome: role === "admin" ? "madeAdmin" : "madeReviewer" } as const;
+  });
+}

@@ -3,7 +3,10 @@ import { z } from "zod";
 const userId = z.string().trim().min(1).max(64);
 
 /** The hidden fields of an account action's form on the staff list: whose account, and what to do. */
-export const staffAccountActionSchema = z.object({ userId, operation: z.enum(["disable", "enable", "resetSecondFactor"]) });
+export const staffAccountActionSchema = z.object({
+  userId,
+  operation: z.enum(["disable", "enable", "resetSecondFactor", "makeAdmin", "makeReviewer"]),
+});
 
 /** The same on coordinator lists: coordinators' second factors are their own business. */
 export const coordinatorAccountActionSchema = z.object({ userId, operation: z.enum(["disable", "enable"]) });
@@ -25,7 +28,7 @@ export function accountFilterParams(filters: AccountFilters): Record<string, str
   return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }
 
-export type AccountOutcome = "disabled" | "enabled" | "secondFactorReset" | "unchanged";
+export type AccountOutcome = "disabled" | "enabled" | "secondFactorReset" | "madeAdmin" | "madeReviewer" | "unchanged";
 export type AccountError = "self" | "notFound" | "notEnrolled";
 
 /** What an account action answers; the row's form shows it (the list itself is refreshed). */

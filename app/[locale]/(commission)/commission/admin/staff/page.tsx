@@ -54,7 +54,15 @@ export default async function StaffAccountsPage({ params, searchParams }: PagePr
         u.id === actor.id ? (
           <p className="row-note">{t("yourAccount")}</p>
         ) : (
-          <AccountActions key={u.id} scope="staff" userId={u.id} name={u.name} disabled={u.disabledAt !== null} secondFactor={u.secondFactor} />
+          <AccountActions
+            key={u.id}
+            scope="staff"
+            userId={u.id}
+            name={u.name}
+            disabled={u.disabledAt !== null}
+            secondFactor={u.secondFactor}
+            role={u.role === "admin" ? "admin" : "reviewer"}
+          />
         ),
     },
   ];
