@@ -3,12 +3,19 @@ import { sql } from "drizzle-orm";
 import type { Database } from "./index";
 import { elections, organizations, users } from "./schema";
 import { hashPassword } from "@/lib/identity/password";
+import { sealSecret } from "@/lib/identity/secret-box";
 import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
 
 /** Shared by every demo account; listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = "Observe-2026-demo";
 
-export type DemoAccount = { email: string; role: string; organization?: string };
+/** Authenticator secrets of the demo staff, so a demo works with any TOTP app (README). */
+export const DEMO_TOTP_SECRETS = {
+  "admin@portal.example": "CNVQVQKKMLCP3TCL2BXIQJYCMRUPAE7I",
+  "reviewer@portal.example": "UGIT7ETJRWBXZGMPEKQVU5NMSUETRFFU",
+} as const;
+
+export type DemoAccount = { email: string; role: string; organization?: string; totpSecret?: string };
 
 const seedOrganizations = [
   {
@@ -163,10 +170,17 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Demo
         preferredLocale: o.seatCountry === "BY" ? ("ru" as const) : ("en" as const),
       })),
     ];
-    await tx.insert(users).values(accounts.map((a) => ({ ...a, passwordHash })));
+    const totpOf = (email: string) => DEMO_TOTP_SECRETS[email as keyof typeof DEMO_TOTP_SECRETS];
+    await tx.insert(users).values(
+      accounts.map((a) => {
+        const totp = totpOf(a.email);
+        return { ...a, passwordHash, ...(totp ? { totpSecretEncrypted: sealSecret(totp), totpEnabledAt: now } : {}) };
+      }),
+    );
     return accounts.map((a) => ({
       email: a.email,
       role: a.role,
+      totpSecret: totpOf(a.email),
       organization: "organizationId" in a ? seedOrganizations.find((o) => o.coordinatorEmail === a.email)?.acronym : undefined,
     }));
   });

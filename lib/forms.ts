@@ -9,6 +9,7 @@ export const validationKeys = [
   "email",
   "tooLong",
   "invalid",
+  "secondFactorCode",
   "choose",
   "httpsUrl",
   "date",
@@ -27,7 +28,9 @@ export type FieldErrors = Record<string, ValidationKey>;
 /** What a Server Action behind a form answers when it does not redirect. */
 export type FormState =
   | { status: "idle" }
-  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string> };
+  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string> }
+  /** Done, and the page stays: `items` carries what must be shown once (e.g. recovery codes). */
+  | { status: "success"; items?: string[] };
 
 export const idleFormState: FormState = { status: "idle" };
 

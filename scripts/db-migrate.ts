@@ -2,6 +2,13 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 
-await migrateDatabase();
-await closeDb();
-console.log("Migrations applied.");
+async function main() {
+  await migrateDatabase();
+  await closeDb();
+  console.log("Migrations applied.");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -3,12 +3,18 @@ import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 
-await migrateDatabase();
-const created = await seedDemoData(getDb());
-await closeDb();
-if (created) {
+async function main() {
+  await migrateDatabase();
+  const created = await seedDemoData(getDb());
+  await closeDb();
+  if (!created) return console.log("The database already has data; nothing was seeded.");
   console.log(`Demo data created; every account's password is ${DEMO_PASSWORD}:`);
-  for (const a of created) console.log(`  ${a.email}  ${a.role}${a.organization ? ` (${a.organization})` : ""}`);
-} else {
-  console.log("The database already has data; nothing was seeded.");
+  for (const a of created) {
+    console.log(`  ${a.email}  ${a.role}${a.organization ? ` (${a.organization})` : ""}${a.totpSecret ? `  authenticator key ${a.totpSecret}` : ""}`);
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

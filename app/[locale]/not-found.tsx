@@ -1,16 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { MessagePage } from "@/components/layout/message-page";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
-  return (
-    <>
-      <title>{t("notFoundTitle")}</title>
-      <h1>{t("notFoundTitle")}</h1>
-      <p>{t("notFoundBody")}</p>
-      <p>
-        <Link href="/">{t("backHome")}</Link>
-      </p>
-    </>
-  );
+  return <MessagePage title={t("notFoundTitle")} body={t("notFoundBody")} />;
 }

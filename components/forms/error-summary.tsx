@@ -5,6 +5,17 @@ import { useTranslations } from "next-intl";
 
 export type SummaryItem = { fieldId?: string; message: string };
 
+/** The summary's items: each field's message in form order, then a message for the whole form. */
+export function summaryItems(fieldIds: string[], errorOf: (field: string) => string | undefined, formMessage?: SummaryItem): SummaryItem[] {
+  return [
+    ...fieldIds.flatMap((fieldId) => {
+      const message = errorOf(fieldId);
+      return message ? [{ fieldId, message }] : [];
+    }),
+    ...(formMessage ? [formMessage] : []),
+  ];
+}
+
 /**
  * Lists every problem at the top of a form, takes focus when it appears (screen readers read it
  * at once) and links each message to its field. `attempt` changes on every failed submission so

@@ -38,7 +38,12 @@ export async function SiteHeader() {
               <NavLink href="/commission/admin">{t("administration")}</NavLink>
             </li>
           )}
-          <li className="site-nav__account">
+          {actor && (
+            <li className="site-nav__account">
+              <NavLink href="/account">{t("account")}</NavLink>
+            </li>
+          )}
+          <li className={actor ? undefined : "site-nav__account"}>
             {actor ? (
               <form action={signOutAction}>
                 <input type="hidden" name="locale" value={locale} />

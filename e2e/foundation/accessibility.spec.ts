@@ -31,10 +31,10 @@ test("sign-in works by keyboard alone, starting from the skip link", async ({ pa
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await page.locator("#email").focus();
-  await page.keyboard.type("admin@portal.example");
+  await page.keyboard.type("coordinator.odihr@portal.example");
   await page.keyboard.press("Tab");
   await expect(page.locator("#password")).toBeFocused();
   await page.keyboard.type("Observe-2026-demo");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/en\/commission$/);
+  await expect(page).toHaveURL(/\/en\/portal$/);
 });

@@ -68,10 +68,12 @@ test("the server rejects what the browser would: a malformed email posted withou
 test("a signed-out visitor is sent to sign-in and returned to the page asked for", async ({ page }) => {
   await page.goto("/en/commission");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fcommission$/);
-  await page.locator("#email").fill(demoAccounts.admin.email);
+  await page.goto("/en/portal");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fportal$/);
+  await page.locator("#email").fill(demoAccounts.coordinator.email);
   await page.locator("#password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/en\/commission$/);
+  await expect(page).toHaveURL(/\/en\/portal$/);
 });
 
 test("a return address outside the user's workspace is ignored", async ({ page }) => {
@@ -92,7 +94,7 @@ test("signing out ends the session", async ({ page }) => {
 });
 
 test("the sign-out page signs out without the header button", async ({ page }) => {
-  await signInAs(page, "reviewer");
+  await signInAs(page, "coordinator");
   await page.goto("/en/sign-out");
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/en$/);

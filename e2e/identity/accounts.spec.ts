@@ -1,15 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoAccounts, errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
+import { expect, test } from "@playwright/test";
+import { demoAccounts, errorSummary, expectNoAxeViolations, signInAs, signInWithPassword } from "../fixtures";
 
 // A seeded coordinator no other spec signs in with: this spec disables and enables it.
 const sco = { email: "coordinator.sco@portal.example", name: "Li Wei" };
-
-async function signInWithPassword(page: Page, email: string) {
-  await page.goto("/en/sign-in");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("form.form button[type=submit]").click();
-}
 
 test("disabling a coordinator signs them out at their next page load; once enabled they sign in again", async ({ page, browser }) => {
   const coordinatorContext = await browser.newContext();

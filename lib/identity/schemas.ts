@@ -5,3 +5,13 @@ export const signInSchema = z.object({
   password: z.string().min(1, "required").max(256, "tooLong"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** An authenticator code (6 digits) or a recovery code (xxxx-xxxx-xx). */
+export const secondFactorSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(20, "tooLong")
+    .regex(/^(\d{3}\s?\d{3}|[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{2})$/, "secondFactorCode"),
+});

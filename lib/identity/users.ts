@@ -1,10 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organizations, users } from "@/db/schema";
+import { organizations, userSessions, users } from "@/db/schema";
 
-/** The fields a session is rebuilt from on every request. */
-export async function getSessionUser(userId: string) {
+/** The user and the session row a cookie names, in one query: re-read on every request. */
+export async function getSessionState(userId: string, sessionId: string | undefined) {
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -15,8 +15,16 @@ export async function getSessionUser(userId: string) {
       preferredLocale: users.preferredLocale,
       disabledAt: users.disabledAt,
       sessionVersion: users.sessionVersion,
+      totpEnabledAt: users.totpEnabledAt,
+      session: {
+        id: userSessions.id,
+        createdAt: userSessions.createdAt,
+        lastSeenAt: userSessions.lastSeenAt,
+        revokedAt: userSessions.revokedAt,
+      },
     })
     .from(users)
+    .leftJoin(userSessions, and(eq(userSessions.id, sql`${sessionId ?? null}::uuid`), eq(userSessions.userId, users.id)))
     .where(eq(users.id, userId))
     .limit(1);
   return row ?? null;
@@ -32,9 +40,10 @@ export async function getUserForSignIn(email: string) {
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
       sessionVersion: users.sessionVersion,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
     .limit(1);
   return row ?? null;
 }

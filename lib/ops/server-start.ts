@@ -29,7 +29,7 @@ async function prepare() {
   if (isEmbeddedDatabase()) {
     const created = await seedDemoData(getDb());
     if (created) {
-      const lines = created.map((a) => `  ${a.email.padEnd(36)} ${a.role}${a.organization ? ` (${a.organization})` : ""}`);
+      const lines = created.map((a) => `  ${a.email.padEnd(36)} ${a.role}${a.organization ? ` (${a.organization})` : ""}${a.totpSecret ? `  authenticator key ${a.totpSecret}` : ""}`);
       console.log(`\nDemo data created. Every demo account uses the password ${DEMO_PASSWORD}\n${lines.join("\n")}\n`);
     }
   }

@@ -1,19 +1,14 @@
 import { getTranslations } from "next-intl/server";
-import type { Metadata } from "next";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { StatusBadge, type StatusTone } from "@/components/data/status-badge";
 import { electionPhase, type ElectionPhase } from "@/lib/elections/phase";
 import { listPublishedElections, publicElectionSorts } from "@/lib/elections/queries";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { parseListQuery } from "@/lib/listing";
 import { localeOf } from "@/lib/i18n/locale";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "home" });
-  return localizedMetadata(locale, "/", t("title"));
-}
+export const generateMetadata = pageMetadata("home", "title", "/");
 
 const phaseTone: Record<ElectionPhase, StatusTone> = {
   accreditationNotOpen: "blue",

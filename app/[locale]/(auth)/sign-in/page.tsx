@@ -1,27 +1,24 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { workspaceOf } from "@/lib/identity/permissions";
 import { getActor } from "@/lib/identity/session";
 import { SignInForm } from "./sign-in-form";
 import { localeOf } from "@/lib/i18n/locale";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "signIn" });
-  return localizedMetadata(locale, "/sign-in", t("title"));
-}
+export const generateMetadata = pageMetadata("signIn", "title", "/sign-in");
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const locale = await localeOf(params);
   const actor = await getActor();
   if (actor) redirect({ href: workspaceOf(actor.role), locale });
-  const { next } = await searchParams;
+  const { next, expired, signedOutEverywhere } = await searchParams;
   const t = await getTranslations("signIn");
   return (
     <>
       <h1>{t("title")}</h1>
+      {expired === "1" && <p className="notice" role="status">{t("challengeExpired")}</p>}
+      {signedOutEverywhere === "1" && <p className="notice" role="status">{t("signedOutEverywhere")}</p>}
       <p className="lead">{t("lead")}</p>
       <SignInForm locale={locale} next={typeof next === "string" ? next : undefined} />
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { signInAction } from "@/lib/identity/actions";
@@ -10,17 +10,8 @@ import { signInSchema } from "@/lib/identity/schemas";
 export function SignInForm({ locale, next }: { locale: string; next?: string }) {
   const t = useTranslations("signIn");
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(signInSchema, signInAction);
-  const fields = [
-    { id: "email", label: t("email") },
-    { id: "password", label: t("password") },
-  ];
-  const summary = [
-    ...fields.flatMap((f) => {
-      const message = errorOf(f.id);
-      return message ? [{ fieldId: f.id, message }] : [];
-    }),
-    ...(state.status === "error" && state.formError ? [{ fieldId: "email", message: t(state.formError) }] : []),
-  ];
+  const formError = state.status === "error" && state.formError ? { fieldId: "email", message: t(state.formError) } : undefined;
+  const summary = summaryItems(["email", "password"], errorOf, formError);
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">

@@ -1,16 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { signOutAction } from "@/lib/identity/actions";
 import { getActor } from "@/lib/identity/session";
 import { localeOf } from "@/lib/i18n/locale";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/sign-out">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "signOut" });
-  return localizedMetadata(locale, "/sign-out", t("title"));
-}
+export const generateMetadata = pageMetadata("signOut", "title", "/sign-out");
 
 /** A page of its own so signing out works from a bookmark or without JavaScript. */
 export default async function SignOutPage({ params }: PageProps<"/[locale]/sign-out">) {

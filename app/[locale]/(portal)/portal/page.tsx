@@ -1,15 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WorkspaceSummary } from "@/components/layout/workspace-summary";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { localeOf } from "@/lib/i18n/locale";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/portal">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "workspace" });
-  return localizedMetadata(locale, "/portal", t("coordinatorTitle"));
-}
+export const generateMetadata = pageMetadata("workspace", "coordinatorTitle", "/portal");
 
 /** The coordinator's workspace: the mission's applications, observers, meetings and statements. */
 export default async function CoordinatorWorkspacePage({ params }: PageProps<"/[locale]/portal">) {

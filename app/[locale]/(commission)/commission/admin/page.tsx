@@ -1,15 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "admin" });
-  return localizedMetadata(locale, "/commission/admin", t("title"));
-}
+export const generateMetadata = pageMetadata("admin", "title", "/commission/admin");
 
 const sections = ["organizations", "elections", "staff", "coordinators", "outbox", "audit"] as const;
 

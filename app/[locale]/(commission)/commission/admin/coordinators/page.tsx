@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountFiltersForm } from "@/components/accounts/account-filters";
 import { CoordinatorTable } from "@/components/accounts/coordinator-table";
@@ -6,18 +5,14 @@ import { Link } from "@/i18n/navigation";
 import { accountSorts, listCoordinatorAccounts } from "@/lib/accounts/queries";
 import { accountFilterParams, accountFiltersSchema } from "@/lib/accounts/schemas";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
 
 const path = "/commission/admin/coordinators";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/coordinators">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "accounts" });
-  return localizedMetadata(locale, path, t("coordinatorsTitle"));
-}
+export const generateMetadata = pageMetadata("accounts", "coordinatorsTitle", path);
 
 /** Mission coordinators of every organization, or of one: disable, enable, invite. */
 export default async function CoordinatorAccountsPage({ params, searchParams }: PageProps<"/[locale]/commission/admin/coordinators">) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -42,10 +42,10 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
     observationEndsOn: t("observationEndsOn"),
     status: t("publication"),
   };
-  const summary = electionFields.flatMap((field) => {
+  // The summary names the field: "This field is required." alone would not say which.
+  const summary = summaryItems([...electionFields], (field) => {
     const message = errorOf(field);
-    // The summary names the field: "This field is required." alone would not say which.
-    return message ? [{ fieldId: field, message: `${labels[field]}: ${message}` }] : [];
+    return message && `${labels[field as Field]}: ${message}`;
   });
   const field = (name: Field) => ({ id: name, label: labels[name], error: errorOf(name), defaultValue: values[name], ...form.register(name) });
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { StatusBadge } from "@/components/data/status-badge";
@@ -8,18 +7,14 @@ import { adminElectionSorts, listElectionsForAdmin } from "@/lib/elections/admin
 import { electionStatusFilterSchema } from "@/lib/elections/schemas";
 import { formatDay } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 import { noticeOf } from "../notice";
 
 const path = "/commission/admin/elections";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/elections">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "elections" });
-  return localizedMetadata(locale, path, t("listTitle"));
-}
+export const generateMetadata = pageMetadata("elections", "listTitle", path);
 
 type ElectionRow = Awaited<ReturnType<typeof listElectionsForAdmin>>["rows"][number];
 

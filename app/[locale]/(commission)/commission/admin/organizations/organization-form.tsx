@@ -1,20 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
 import { SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
 import { createOrganizationAction, updateOrganizationAction } from "@/lib/organizations/actions";
 import { organizationFields, organizationSchema, type OrganizationInput } from "@/lib/organizations/schemas";
 
+type Field = (typeof organizationFields)[number];
 type Option = { value: string; label: string };
 
 type Props = {
   locale: string;
   /** Present when editing. */
   organizationId?: string;
-  initial: Record<(typeof organizationFields)[number], string>;
+  initial: Record<Field, string>;
   kindOptions: Option[];
   countryOptions: Option[];
 };
@@ -29,7 +30,7 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
   );
   // Without JavaScript the page is rendered again with what was sent: nothing typed is lost.
   const values = state.status === "error" && state.values ? { ...initial, ...state.values } : initial;
-  const labels: Record<(typeof organizationFields)[number], string> = {
+  const labels: Record<Field, string> = {
     nameTk: t("nameTk"),
     nameRu: t("nameRu"),
     nameEn: t("nameEn"),
@@ -38,10 +39,10 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
     seatCountry: t("seatCountryLabel"),
     website: t("website"),
   };
-  const summary = organizationFields.flatMap((field) => {
+  // The summary names the field: "This field is required." alone would not say which.
+  const summary = summaryItems([...organizationFields], (field) => {
     const message = errorOf(field);
-    // The summary names the field: "This field is required." alone would not say which.
-    return message ? [{ fieldId: field, message: `${labels[field]}: ${message}` }] : [];
+    return message && `${labels[field as Field]}: ${message}`;
   });
   const text = (field: "nameTk" | "nameRu" | "nameEn" | "acronym" | "website") => ({
     id: field,

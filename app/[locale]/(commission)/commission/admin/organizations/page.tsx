@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 import { countryNamer } from "@/lib/organizations/countries";
@@ -14,11 +13,7 @@ import { noticeOf } from "../notice";
 
 const path = "/commission/admin/organizations";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/organizations">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "organizations" });
-  return localizedMetadata(locale, path, t("listTitle"));
-}
+export const generateMetadata = pageMetadata("organizations", "listTitle", path);
 
 type OrganizationRow = Awaited<ReturnType<typeof listOrganizations>>["rows"][number];
 

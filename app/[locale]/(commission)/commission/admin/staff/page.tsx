@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountActions } from "@/components/accounts/account-actions";
 import { AccountFiltersForm } from "@/components/accounts/account-filters";
@@ -9,17 +8,13 @@ import { accountSorts, listStaffAccounts } from "@/lib/accounts/queries";
 import { accountFilterParams, accountFiltersSchema } from "@/lib/accounts/schemas";
 import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 
 const path = "/commission/admin/staff";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/staff">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "accounts" });
-  return localizedMetadata(locale, path, t("staffTitle"));
-}
+export const generateMetadata = pageMetadata("accounts", "staffTitle", path);
 
 type StaffRow = Awaited<ReturnType<typeof listStaffAccounts>>["rows"][number];
 

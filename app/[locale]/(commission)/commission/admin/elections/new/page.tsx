@@ -1,18 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { ElectionForm } from "../election-form";
 import { electionOptions } from "../election-options";
 
 const path = "/commission/admin/elections/new";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/elections/new">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "elections" });
-  return localizedMetadata(locale, path, t("newTitle"));
-}
+export const generateMetadata = pageMetadata("elections", "newTitle", path);
 
 export default async function NewElectionPage({ params }: PageProps<"/[locale]/commission/admin/elections/new">) {
   const locale = await localeOf(params);

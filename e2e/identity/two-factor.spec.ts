@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoAccounts, errorSummary, signInWithPassword, signOutFromHeader, totpCode } from "../fixtures";
+
+test("staff need a code after the password: a wrong one is refused, the right one lets them in", async ({ page }) => {
+  await signInWithPassword(page, demoAccounts.reviewer.email);
+  await expect(page).toHaveURL(/\/en\/sign-in\/two-factor$/);
+  // The password alone opened nothing.
+  await page.goto("/en/commission");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+  await page.goBack();
+  await page.locator("#code").fill("000000");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("#code-error")).toHaveText("Enter the 6-digit code from your authenticator app, or a recovery code.");
+  // The setup project used this step's code already: a code is accepted once, so take the next step's.
+  await page.locator("#code").fill(totpCode(demoAccounts.reviewer.totpSecret, 1));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/en\/commission$/);
+});
+
+async function enrol(page: Page) {
+  await page.goto("/en/two-factor/setup");
+  await expect(page.getByRole("img", { name: "QR code to add this portal to an authenticator app" })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  await page.locator("#code").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page.getByRole("heading", { name: "Two-step verification is on" })).toBeVisible();
+  const codes = await page.locator(".recovery-codes code").allTextContents();
+  return { secret, codes };
+}
+
+test("a coordinator enrols an authenticator; a recovery code works once; codes from the app work after", async ({ page }) => {
+  const email = "coordinator.cis@portal.example";
+  await signInWithPassword(page, email);
+  await expect(page).toHaveURL(/\/en\/portal$/);
+  const { secret, codes } = await enrol(page);
+  expect(codes).toHaveLength(10);
+  expect(new Set(codes).size).toBe(10);
+  await signOutFromHeader(page);
+
+  await signInWithPassword(page, email);
+  await expect(page).toHaveURL(/\/en\/sign-in\/two-factor$/);
+  await page.locator("#code").fill(codes[0]!);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/en\/portal$/);
+  await signOutFromHeader(page);
+
+  await signInWithPassword(page, email);
+  await page.locator("#code").fill(codes[0]!);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await page.locator("#code").fill(totpCode(secret, 1));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/en\/portal$/);
+  await page.goto("/en/account");
+  await expect(page.getByText("On", { exact: true })).toBeVisible();
+});
+
+test("five wrong passwords lock the account; the message is the same for an unknown address", async ({ page }) => {
+  for (const email of ["coordinator.uzcec@portal.example", `nobody-${Date.now()}@portal.example`]) {
+    for (let i = 0; i < 5; i++) {
+      await signInWithPassword(page, email, "en", "wrong-password-123");
+      await expect(errorSummary(page)).toContainText("The email address or password is not correct.");
+    }
+    await signInWithPassword(page, email, "en", DEMO_PASSWORD);
+    await expect(errorSummary(page)).toContainText("Too many failed attempts. Wait 15 minutes and try again.");
+    await expect(page).toHaveURL(/\/en\/sign-in$/);
+  }
+});
+
+test("sign out everywhere ends the sessions on other devices too", async ({ browser }) => {
+  const email = "coordinator.ots@portal.example";
+  const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+  const [a, b] = [await laptop.newPage(), await phone.newPage()];
+  for (const page of [a, b]) {
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(/\/en\/portal$/);
+  }
+  await a.goto("/en/account");
+  await a.getByRole("button", { name: "Sign out everywhere" }).click();
+  await a.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(a).toHaveURL(/\/en\/sign-in\?signedOutEverywhere=1$/);
+  await expect(a.getByRole("status")).toHaveText("You are signed out on every device.");
+  await b.reload();
+  await expect(b).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fportal$/);
+  await Promise.all([laptop.close(), phone.close()]);
+});
