@@ -24,7 +24,7 @@ function filterConditions(filters: AccountFilters): (SQL | undefined)[] {
 function orderOf(query: ListQuery & { sort: AccountSort }) {
   const order = query.dir === "asc" ? asc : desc;
   if (query.sort === "lastSignIn") {
-    // Never signed in sorts as the oldest.
+    // Never signed in sorts as the oldest. `dir` is "asc" or "desc" (parseListQuery), so raw SQL is safe.
     return [sql`${users.lastSignInAt} ${sql.raw(query.dir)} nulls ${sql.raw(query.dir === "asc" ? "first" : "last")}`, asc(users.name)];
   }
   return [order(query.sort === "email" ? users.email : users.name), asc(users.email)];

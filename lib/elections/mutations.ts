@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { elections } from "@/db/schema";
 import { changedFields, recordedFields } from "@/lib/audit/changes";
@@ -109,7 +109,7 @@ export async function updateElection(actor: Admin, electionId: string, input: El
       if (Object.keys(changes).length === 0) return { ok: true, id: electionId };
       await tx
         .update(elections)
-        .set({ ...after, updatedAt: sql`now()` })
+        .set({ ...after, updatedAt: new Date() })
         .where(eq(elections.id, electionId));
       await writeAuditEvent(tx, { actor, action: "election.updated", entityType: "election", entityId: electionId, ip, details: { changes } });
       return { ok: true, id: electionId };
