@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ashgabatInstant, COMMISSION_TIME_ZONE, todayInAshgabat } from "./dates";
+import { addDays, ashgabatDateTime, ashgabatInstant, COMMISSION_TIME_ZONE, todayInAshgabat } from "./dates";
 
 describe("todayInAshgabat", () => {
   it("is the commission's time zone", () => {
@@ -65,5 +65,13 @@ describe("ashgabatInstant", () => {
       expect(todayInAshgabat(ashgabatInstant(day, "23:59"))).toBe(day);
       expect(todayInAshgabat(new Date(ashgabatInstant(day).getTime() - 1))).toBe(addDays(day, -1));
     }
+  });
+});
+
+describe("ashgabatDateTime", () => {
+  it("shows an instant as Ashgabat's wall clock, the inverse of ashgabatInstant", () => {
+    expect(ashgabatDateTime(new Date("2024-06-27T13:00:00Z"))).toBe("2024-06-27T18:00");
+    expect(ashgabatDateTime(new Date("2024-12-31T19:30:00Z"))).toBe("2025-01-01T00:30");
+    expect(ashgabatDateTime(ashgabatInstant("2024-02-29", "23:59"))).toBe("2024-02-29T23:59");
   });
 });

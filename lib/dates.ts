@@ -17,3 +17,8 @@ export function addDays(isoDate: string, days: number) {
 export function ashgabatInstant(isoDate: string, time = "00:00") {
   return new Date(`${isoDate}T${time}:00+05:00`);
 }
+
+/** An instant as Ashgabat's wall-clock "yyyy-mm-ddThh:mm", the value of a datetime-local field. */
+export function ashgabatDateTime(instant: Date) {
+  return new Date(instant.getTime() + 5 * 60 * 60_000).toISOString().slice(0, 16);
+}

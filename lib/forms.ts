@@ -35,6 +35,16 @@ export const validationKeys = [
   "zipCorrupt",
   "zipUnknownPassport",
   "zipDuplicatePassport",
+  "choose",
+  "httpsUrl",
+  "date",
+  "dateTime",
+  "electionCode",
+  "electionCodeTaken",
+  "accreditationClosesBeforeOpens",
+  "accreditationClosesAfterElectionDay",
+  "observationStartsAfterElectionDay",
+  "observationEndsBeforeElectionDay",
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

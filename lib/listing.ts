@@ -41,3 +41,8 @@ export function pageWindow(page: number, pages: number): (number | "gap")[] {
     return n === previous + 2 ? [previous + 1, n] : ["gap" as const, n];
   });
 }
+
+/** A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally. */
+export function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -20,6 +20,7 @@ export function ConfirmDialog({ trigger, title, body, confirmLabel, cancelLabel,
   const dialog = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // A page may hold many dialogs (one per row of a table): their ids must differ.
   const id = useId();
   return (
     <>

@@ -11,3 +11,9 @@ export async function localeOf(params: Promise<{ locale: string }>): Promise<Loc
   if (!hasLocale(routing.locales, locale)) notFound();
   return locale;
 }
+
+/** The locale a form says it was filled in: untrusted, so anything unknown is the default. */
+export function localeFromForm(formData: FormData): Locale {
+  const unverified = formData.get("locale");
+  return hasLocale(routing.locales, unverified) ? unverified : routing.defaultLocale;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "@/lib/forms";
+import { electionSchema, instantOfAshgabatDateTime, isDay } from "./schemas";
+
+const valid = {
+  code: "PRES-2027",
+  type: "presidential",
+  titleTk: "Türkmenistanyň Prezidentiniň saýlawy",
+  titleRu: "Выборы Президента Туркменистана",
+  titleEn: "Presidential election of Turkmenistan",
+  electionDay: "2027-03-14",
+  accreditationOpensAt: "2027-01-10T09:00",
+  accreditationClosesAt: "2027-03-04T18:00",
+  observationStartsOn: "2027-02-12",
+  observationEndsOn: "2027-03-21",
+  status: "draft",
+};
+
+function errorsOf(input: Record<string, unknown>) {
+  const parsed = electionSchema.safeParse(input);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error);
+}
+
+describe("electionSchema", () => {
+  it("accepts a complete election and writes its code in capitals", () => {
+    const parsed = electionSchema.parse({ ...valid, code: " pres-2027 " });
+    expect(parsed.code).toBe("PRES-2027");
+  });
+
+  it("names every missing field with a message key", () => {
+    const empty = Object.fromEntries(Object.keys(valid).map((k) => [k, ""]));
+    expect(errorsOf(empty)).toEqual({
+      code: "required",
+      type: "choose",
+      titleTk: "required",
+      titleRu: "required",
+      titleEn: "required",
+      electionDay: "required",
+      accreditationOpensAt: "required",
+      accreditationClosesAt: "required",
+      observationStartsOn: "required",
+      observationEndsOn: "required",
+      status: "choose",
+    });
+  });
+
+  it("allows codes of capital letters, digits and hyphens up to 16 characters", () => {
+    expect(errorsOf({ ...valid, code: "A-1234567890-BCD" })).toEqual({});
+    expect(errorsOf({ ...valid, code: "A-1234567890-BCDE" })).toEqual({ code: "tooLong" });
+    expect(errorsOf({ ...valid, code: "PRES 2027" })).toEqual({ code: "electionCode" });
+    expect(errorsOf({ ...valid, code: "SAÝLAW" })).toEqual({ code: "electionCode" });
+  });
+
+  it("refuses days and times that do not exist", () => {
+    expect(errorsOf({ ...valid, electionDay: "2027-02-30" })).toMatchObject({ electionDay: "date" });
+    expect(errorsOf({ ...valid, accreditationOpensAt: "2027-01-10T24:00" })).toEqual({ accreditationOpensAt: "dateTime" });
+    expect(errorsOf({ ...valid, accreditationOpensAt: "2027-01-10" })).toEqual({ accreditationOpensAt: "dateTime" });
+  });
+
+  it("puts the calendar rules on the field to correct", () => {
+    expect(errorsOf({ ...valid, accreditationClosesAt: "2027-03-14T09:00" })).toEqual({ accreditationClosesAt: "accreditationClosesAfterElectionDay" });
+    expect(errorsOf({ ...valid, accreditationClosesAt: "2027-03-14T00:00" })).toEqual({});
+    expect(errorsOf({ ...valid, accreditationOpensAt: "2027-03-04T18:00" })).toEqual({ accreditationClosesAt: "accreditationClosesBeforeOpens" });
+    expect(errorsOf({ ...valid, observationStartsOn: "2027-03-15" })).toEqual({ observationStartsOn: "observationStartsAfterElectionDay" });
+    expect(errorsOf({ ...valid, observationEndsOn: "2027-03-13" })).toEqual({ observationEndsOn: "observationEndsBeforeElectionDay" });
+  });
+
+  it("checks the calendar even while another field is wrong", () => {
+    expect(errorsOf({ ...valid, titleEn: "", observationEndsOn: "2027-03-01" })).toEqual({
+      titleEn: "required",
+      observationEndsOn: "observationEndsBeforeElectionDay",
+    });
+  });
+});
+
+describe("date helpers", () => {
+  it("isDay accepts real days only", () => {
+    expect(isDay("2028-02-29")).toBe(true);
+    expect(isDay("2027-02-29")).toBe(false);
+    expect(isDay("2027-2-1")).toBe(false);
+  });
+
+  it("reads a datetime-local value as Ashgabat time (UTC+5)", () => {
+    expect(instantOfAshgabatDateTime("2027-03-04T18:00")?.toISOString()).toBe("2027-03-04T13:00:00.000Z");
+    expect(instantOfAshgabatDateTime("2027-01-01T00:30")?.toISOString()).toBe("2026-12-31T19:30:00.000Z");
+    expect(instantOfAshgabatDateTime("2027-01-01T00:30:00")).toBeNull();
+  });
+});
