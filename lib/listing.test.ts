@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetOf, pageCount, pageWindow, parseListQuery } from "./listing";
-import { containsPattern, offsetOf, pageCount, parseListQuery } from "./listing";
+import { containsPattern, offsetOf, pageCount, pageWindow, parseListQuery } from "./listing";
 
 const options = { sortable: ["electionDay", "title"] as const, defaultSort: "electionDay", defaultDir: "desc" } as const;
 const defaults = { page: 1, pageSize: 20, sort: "electionDay", dir: "desc" };
@@ -103,6 +102,9 @@ describe("pageWindow", () => {
 
   it("never shows a page outside the list, even for a page past the end", () => {
     expect(pageWindow(9, 3)).toEqual([1, 2, 3]);
+  });
+});
+
 describe("containsPattern", () => {
   it("matches anywhere and takes the user's wildcards literally", () => {
     expect(containsPattern("OSCE")).toBe("%OSCE%");
