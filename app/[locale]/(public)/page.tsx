@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import type { Metadata } from "next";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { StatusBadge, type StatusTone } from "@/components/data/status-badge";
 import { electionPhase, type ElectionPhase } from "@/lib/elections/phase";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Link } from "@/i18n/navigation";

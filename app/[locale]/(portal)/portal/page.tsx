@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WorkspaceSummary } from "@/components/layout/workspace-summary";
 import { pageMetadata } from "@/lib/i18n/metadata";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { Link } from "@/i18n/navigation";
