@@ -31,7 +31,7 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await inviteUser(actor, parsed.data, await clientIp());
   if ("fieldErrors" in result) return { status: "error", fieldErrors: result.fieldErrors, values };
-  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: "sent" } }, locale });
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { sent: parsed.data.email } }, locale });
   return { status: "idle" };
 }
 

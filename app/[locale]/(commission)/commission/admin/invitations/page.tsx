@@ -16,7 +16,7 @@ export const generateMetadata = pageMetadata("invitations", "title", "/commissio
 const statuses = ["pending", "accepted", "expired", "revoked"] as const satisfies readonly InvitationStatus[];
 const tone: Record<InvitationStatus, StatusTone> = { pending: "blue", accepted: "green", expired: "grey", revoked: "red" };
 
-const notices = ["sent", "resent", "notResent", "revoked", "notRevoked"] as const;
+const notices = ["resent", "notResent", "revoked", "notRevoked"] as const;
 
 type Row = Awaited<ReturnType<typeof listInvitations>>["rows"][number];
 
@@ -28,6 +28,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   const status = statuses.find((s) => s === unverified.status);
   const query = parseListQuery(unverified, { sortable: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 25 });
   const { rows, total } = await listInvitations(actor, { status }, query);
+  const sent = typeof unverified.sent === "string" ? unverified.sent : null;
   const notice = notices.find((n) => n === unverified.notice);
 
   const actions = (row: Row) =>
@@ -85,6 +86,11 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   return (
     <>
       <h1>{t("title")}</h1>
+      {sent && (
+        <p className="notice" role="status">
+          {t("sentNotice", { email: sent })}
+        </p>
+      )}
       {notice && (
         <p className="notice" role="status">
           {t(`notices.${notice}`)}
