@@ -49,7 +49,8 @@ async function issue(
     : undefined;
   const url = `${getEnv().SITE_URL}/${input.locale}/invitation/${token}`;
   await enqueueEmail(tx, {
-    to: input.email,
+    // The address as the account will have it.
+    to: input.email.toLowerCase(),
     locale: input.locale,
     template: "invitation",
     content: invitationEmail(input.locale, { inviterName: actor.name, organizationName: organization?.[input.locale] ?? null, role: input.role, url, expiresAt }),
