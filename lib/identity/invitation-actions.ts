@@ -38,20 +38,19 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
 export async function revokeInvitationAction(formData: FormData) {
   const actor = await authorizeAction("invite:users");
   const id = idSchema.safeParse(formData.get("id"));
-  if (id.success) await revokeInvitation(actor, id.data, await clientIp());
-  redirect({ href: "/commission/admin/invitations", locale: localeFrom(formData) });
+  const revoked = id.success && (await revokeInvitation(actor, id.data, await clientIp()));
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: revoked ? "revoked" : "notRevoked" } }, locale: localeFrom(formData) });
 }
 
 export async function resendInvitationAction(formData: FormData) {
   const actor = await authorizeAction("invite:users");
   const id = idSchema.safeParse(formData.get("id"));
-  if (id.success) await resendInvitation(actor, id.data, await clientIp());
-  redirect({ href: "/commission/admin/invitations", locale: localeFrom(formData) });
+  const resent = id.success && (await resendInvitation(actor, id.data, await clientIp())) !== null;
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: resent ? "resent" : "notResent" } }, locale: localeFrom(formData) });
 }
 
 /** The invitee's choice of name, language and password: creates the account and signs them in. */
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
   const token = String(formData.get("token") ?? "");
   const ip = await clientIp();
   const keys = limitKeys("invitation", { ip });

@@ -11,7 +11,8 @@ export const invitationSchema = z
     locale: z.enum(["tk", "ru", "en"], "required"),
   })
   .superRefine((value, ctx) => {
-    if (value.role === "coordinator" && !value.organizationId) {
+    // A coordinator acts for exactly one organization; anything but an organization's id is refused here, before a query.
+    if (value.role === "coordinator" && !z.uuid().safeParse(value.organizationId).success) {
       ctx.addIssue({ code: "custom", path: ["organizationId"], message: "organizationRequired" });
     }
   });

@@ -31,7 +31,12 @@ function assertMayInvite(actor: Actor) {
 }
 
 /** Creates the token, the row, the email and the audit event together; returns field errors instead when refused. */
-async function issue(tx: Transaction, actor: Actor, input: InvitationInput & { resend?: boolean }, ip: string | null) {
+async function issue(
+  tx: Transaction,
+  actor: Actor,
+  input: InvitationInput & { resend?: boolean; replaces: string[] },
+  ip: string | null,
+) {
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(Date.now() + VALID_FOR_MS);
   const organizationId = input.role === "coordinator" ? (input.organizationId ?? null) : null;
@@ -44,7 +49,8 @@ async function issue(tx: Transaction, actor: Actor, input: InvitationInput & { r
     : undefined;
   const url = `${getEnv().SITE_URL}/${input.locale}/invitation/${token}`;
   await enqueueEmail(tx, {
-    to: input.email,
+    // The address as the account will have it.
+    to: input.email.toLowerCase(),
     locale: input.locale,
     template: "invitation",
     content: invitationEmail(input.locale, { inviterName: actor.name, organizationName: organization?.[input.locale] ?? null, role: input.role, url, expiresAt }),
@@ -55,9 +61,26 @@ async function issue(tx: Transaction, actor: Actor, input: InvitationInput & { r
     entityType: "invitation",
     entityId: row!.id,
     ip,
-    details: { role: input.role, organizationId, locale: input.locale, ...(input.resend ? { resend: true } : {}) },
+    details: {
+      role: input.role,
+      organizationId,
+      locale: input.locale,
+      ...(input.resend ? { resend: true } : {}),
+      // The links this one made useless, so the trail explains why they read "revoked".
+      ...(input.replaces.length > 0 ? { replaces: input.replaces } : {}),
+    },
   });
   return row!.id;
+}
+
+/** One open link per address: a newer invitation makes the older ones useless. Returns their ids. */
+async function revokeOpenInvitationsTo(tx: Transaction, email: string) {
+  const revoked = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.email, email.toLowerCase()), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  return revoked.map((r) => r.id);
 }
 
 export async function inviteUser(actor: Actor, input: InvitationInput, ip: string | null): Promise<{ id: string } | { fieldErrors: FieldErrors }> {
@@ -69,12 +92,8 @@ export async function inviteUser(actor: Actor, input: InvitationInput, ip: strin
       const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId!)).limit(1);
       if (!organization) return { fieldErrors: { organizationId: "organizationRequired" } };
     }
-    // A newer invitation replaces older pending ones to the same address.
-    await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.email, input.email.toLowerCase()), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
-    return { id: await issue(tx, actor, input, ip) };
+    const replaces = await revokeOpenInvitationsTo(tx, input.email);
+    return { id: await issue(tx, actor, { ...input, replaces }, ip) };
   });
 }
 
@@ -93,7 +112,10 @@ export async function revokeInvitation(actor: Actor, invitationId: string, ip: s
   });
 }
 
-/** A fresh link for a pending, expired or revoked invitation; the old link stops working. */
+/**
+ * A fresh link for a pending, expired or revoked invitation; the old link stops working. Null when
+ * there is nothing to resend: unknown, already accepted, or the address has an account meanwhile.
+ */
 export async function resendInvitation(actor: Actor, invitationId: string, ip: string | null) {
   assertMayInvite(actor);
   return getDb().transaction(async (tx) => {
@@ -103,9 +125,16 @@ export async function resendInvitation(actor: Actor, invitationId: string, ip: s
       .where(eq(invitations.id, invitationId))
       .for("update");
     if (!old || old.acceptedAt) return null;
-    await tx.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.id, invitationId), isNull(invitations.revokedAt)));
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, old.email)).limit(1);
+    if (account) return null;
+    const replaces = new Set([invitationId, ...(await revokeOpenInvitationsTo(tx, old.email))]);
     const role = old.role as InvitationInput["role"];
-    return issue(tx, actor, { email: old.email, role, organizationId: old.organizationId ?? undefined, locale: old.locale, resend: true }, ip);
+    return issue(
+      tx,
+      actor,
+      { email: old.email, role, organizationId: old.organizationId ?? undefined, locale: old.locale, resend: true, replaces: [...replaces] },
+      ip,
+    );
   });
 }
 

@@ -22,10 +22,9 @@ export default async function InvitationPage({ params }: PageProps<"/[locale]/in
   const keys = limitKeys("invitation", { ip: await clientIp() });
   if (await isLimited(keys)) return <MessagePage title={t("title")} body={t("tooManyAttempts")} />;
   const invitation = await findInvitation(token);
-  if (!invitation) {
-    await recordFailure(keys);
-    notFound();
-  }
+  // Every link that does not work counts against the address, so links cannot be tried in bulk.
+  if (!invitation || invitation.status !== "pending") await recordFailure(keys);
+  if (!invitation) notFound();
   if (invitation.status !== "pending") {
     return <MessagePage title={t(`${invitation.status}.title`)} body={t(`${invitation.status}.body`)} />;
   }

@@ -16,6 +16,8 @@ export const generateMetadata = pageMetadata("invitations", "title", "/commissio
 const statuses = ["pending", "accepted", "expired", "revoked"] as const satisfies readonly InvitationStatus[];
 const tone: Record<InvitationStatus, StatusTone> = { pending: "blue", accepted: "green", expired: "grey", revoked: "red" };
 
+const notices = ["resent", "notResent", "revoked", "notRevoked"] as const;
+
 type Row = Awaited<ReturnType<typeof listInvitations>>["rows"][number];
 
 export default async function InvitationsPage({ params, searchParams }: PageProps<"/[locale]/commission/admin/invitations">) {
@@ -27,6 +29,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   const query = parseListQuery(unverified, { sortable: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 25 });
   const { rows, total } = await listInvitations(actor, { status }, query);
   const sent = typeof unverified.sent === "string" ? unverified.sent : null;
+  const notice = notices.find((n) => n === unverified.notice);
 
   const actions = (row: Row) =>
     row.status === "accepted" ? null : (
@@ -34,10 +37,19 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
         <form action={resendInvitationAction}>
           <input type="hidden" name="id" value={row.id} />
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="link-button">
-            {t("resend")}
-            <span className="visually-hidden"> {row.email}</span>
-          </button>
+          <ConfirmDialog
+            trigger={
+              <>
+                {t("resend")}
+                <span className="visually-hidden"> {row.email}</span>
+              </>
+            }
+            triggerClassName="link-button"
+            title={t("resendConfirmTitle")}
+            body={t("resendConfirmBody", { email: row.email })}
+            confirmLabel={t("resend")}
+            cancelLabel={t("cancel")}
+          />
         </form>
         {row.status === "pending" && (
           <form action={revokeInvitationAction}>
@@ -63,7 +75,8 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
 
   const columns: Column<Row>[] = [
     { key: "email", header: t("email"), cell: (r) => r.email },
-    { key: "role", header: t("role"), cell: (r) => `${t(`roles.${r.role as "coordinator"}`)}${r.organizationAcronym ? ` (${r.organizationAcronym})` : ""}` },
+    { key: "role", header: t("role"), cell: (r) => t(`roles.${r.role as "coordinator"}`) },
+    { key: "organization", header: t("organization"), cell: (r) => r.organizationAcronym ?? "" },
     { key: "status", header: t("status"), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`statuses.${r.status}`)}</StatusBadge> },
     { key: "createdAt", header: t("sentAt"), cell: (r) => formatInstant(r.createdAt, locale) },
     { key: "expiresAt", header: t("expiresAt"), cell: (r) => formatInstant(r.expiresAt, locale) },
@@ -76,6 +89,11 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
       {sent && (
         <p className="notice" role="status">
           {t("sentNotice", { email: sent })}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {t(`notices.${notice}`)}
         </p>
       )}
       <p>
