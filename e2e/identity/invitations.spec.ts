@@ -68,7 +68,7 @@ test("a revoked invitation's link explains itself; resending sends a new link th
   const row = page.getByRole("row").filter({ hasText: address });
   await row.getByRole("button", { name: `Revoke ${address}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
-  await expect(page.getByRole("row").filter({ hasText: address }).getByText("Revoked")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: address }).getByText("Revoked", { exact: true })).toBeVisible();
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(link);
@@ -76,6 +76,7 @@ test("a revoked invitation's link explains itself; resending sends a new link th
 
   const resentAt = new Date();
   await page.getByRole("row").filter({ hasText: address }).first().getByRole("button", { name: `Send a new link ${address}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Send a new link" }).click();
   const second = await waitForEmail(address, { since: resentAt });
   const newLink = second.links.find((l) => l.includes("/invitation/"))!;
   expect(newLink).not.toBe(link);
