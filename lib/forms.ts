@@ -4,7 +4,20 @@ import type { z } from "zod";
  * Validation messages are keys of the `validation` namespace in messages/*.json, so the same
  * zod schema yields translated messages on the client and on the server.
  */
-export const validationKeys = ["required", "email", "tooLong", "invalid", "secondFactorCode"] as const;
+export const validationKeys = [
+  "required",
+  "email",
+  "tooLong",
+  "invalid",
+  "secondFactorCode",
+  "latinOnly",
+  "cyrillicOnly",
+  "dateFormat",
+  "countryCode",
+  "passportFormat",
+  "phoneFormat",
+  "chooseAtLeastOne",
+] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 
 export type FieldErrors = Record<string, ValidationKey>;
