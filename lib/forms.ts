@@ -45,6 +45,13 @@ export const validationKeys = [
   "accreditationClosesAfterElectionDay",
   "observationStartsAfterElectionDay",
   "observationEndsBeforeElectionDay",
+  "latinOnly",
+  "cyrillicOnly",
+  "dateFormat",
+  "countryCode",
+  "passportFormat",
+  "phoneFormat",
+  "chooseAtLeastOne",
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

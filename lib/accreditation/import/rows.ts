@@ -1,0 +1,118 @@
+import { fieldErrorsOf, type ValidationKey } from "@/lib/forms";
+import { countryCodeOf } from "../countries";
+import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "../observer-schema";
+import { cellText, isBlankRow, type Cell } from "./cells";
+import { dateColumns, fieldOfHeader, optionalColumns, roleOf, sexOf } from "./columns";
+
+export const MAX_OBSERVER_ROWS = 2000;
+
+export const importCodes = [
+  "fileTooLarge",
+  "unreadableFile",
+  "tooManyRows",
+  "noObserverRows",
+  "missingColumn",
+  "duplicateColumn",
+  "passportTwiceInFile",
+] as const;
+export type ImportCode = (typeof importCodes)[number];
+
+/**
+ * One problem, placed as the coordinator sees it in the spreadsheet: `row` counts the header as
+ * row 1; `row` and `column` are null for a problem with the whole file. `code` is a key of the
+ * `validation` namespace.
+ */
+export type ImportError = {
+  row: number | null;
+  column: ObserverField | null;
+  code: ValidationKey | ImportCode;
+  params?: Record<string, number>;
+};
+
+export type ImportResult = { ok: true; observers: ObserverInput[] } | { ok: false; errors: ImportError[] };
+
+/** A sheet as read from either format; rows keep their spreadsheet numbers. */
+export type Sheet = {
+  header: readonly Cell[];
+  rows: readonly { row: number; cells: readonly Cell[] }[];
+  /** Workbooks saved with the Mac's old 1904 date system count serials from 1904-01-01. */
+  date1904?: boolean;
+};
+
+export const fileError = (code: ImportCode, params?: Record<string, number>): ImportResult => ({
+  ok: false,
+  errors: [{ row: null, column: null, code, ...(params && { params }) }],
+});
+
+/** Which column holds which field, or the header row's problems. */
+function readHeader(header: readonly Cell[]): { columns: Map<ObserverField, number> } | { errors: ImportError[] } {
+  const columns = new Map<ObserverField, number>();
+  const errors: ImportError[] = [];
+  header.forEach((cell, index) => {
+    const field = typeof cell === "string" ? fieldOfHeader(cell) : undefined;
+    if (!field) return;
+    if (columns.has(field)) errors.push({ row: 1, column: field, code: "duplicateColumn" });
+    else columns.set(field, index);
+  });
+  for (const field of observerFields) {
+    if (!columns.has(field) && !optionalColumns.has(field)) errors.push({ row: 1, column: field, code: "missingColumn" });
+  }
+  return errors.length > 0 ? { errors } : { columns };
+}
+
+/** The schema's input for one row: vocabulary words and country names turned into codes. */
+function valuesOf(cells: readonly Cell[], columns: Map<ObserverField, number>, date1904: boolean) {
+  const values: Partial<Record<ObserverField, string>> = {};
+  for (const [field, index] of columns) {
+    const text = cellText(cells[index], { date: dateColumns.has(field), date1904 });
+    if (text === undefined) continue;
+    if (field === "sex") values.sex = sexOf(text);
+    else if (field === "role") values.role = roleOf(text);
+    else if (field === "nationality") values.nationality = countryCodeOf(text) ?? text;
+    else values[field] = text;
+  }
+  return values;
+}
+
+/**
+ * All or nothing: every row's observer, or every problem in the file (each invalid cell once,
+ * and each row whose passport another row repeats).
+ */
+export function observersFromSheet(sheet: Sheet): ImportResult {
+  if (isBlankRow(sheet.header) && sheet.rows.every((row) => isBlankRow(row.cells))) return fileError("noObserverRows");
+  const header = readHeader(sheet.header);
+  if ("errors" in header) return { ok: false, errors: header.errors };
+
+  const rows = sheet.rows.filter((row) => row.row > 1 && !isBlankRow(row.cells));
+  if (rows.length > MAX_OBSERVER_ROWS) return fileError("tooManyRows", { max: MAX_OBSERVER_ROWS });
+  if (rows.length === 0) return fileError("noObserverRows");
+
+  const errors: ImportError[] = [];
+  const observers: ObserverInput[] = [];
+  const rowsByPassport = new Map<string, number[]>();
+  for (const { row, cells } of rows) {
+    const result = observerSchema.safeParse(valuesOf(cells, header.columns, sheet.date1904 ?? false));
+    if (!result.success) {
+      for (const [field, code] of Object.entries(fieldErrorsOf(result.error))) {
+        errors.push({ row, column: field as ObserverField, code });
+      }
+      continue;
+    }
+    observers.push(result.data);
+    const key = `${result.data.nationality} ${result.data.passportNumber}`;
+    rowsByPassport.set(key, [...(rowsByPassport.get(key) ?? []), row]);
+  }
+
+  for (const sameRows of rowsByPassport.values()) {
+    if (sameRows.length < 2) continue;
+    for (const row of sameRows) {
+      const otherRow = sameRows.find((other) => other !== row)!;
+      errors.push({ row, column: "passportNumber", code: "passportTwiceInFile", params: { otherRow } });
+    }
+  }
+
+  if (errors.length === 0) return { ok: true, observers };
+  const order = (error: ImportError) => (error.column ? observerFields.indexOf(error.column) : -1);
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || order(a) - order(b));
+  return { ok: false, errors };
+}

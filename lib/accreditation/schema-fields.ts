@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { isCountryCode } from "./countries";
+
+/**
+ * Field builders shared by the accreditation schemas. Every input is a string, as a form or a
+ * spreadsheet cell gives it; messages are keys of the `validation` namespace.
+ */
+
+/** A letter of the Latin script, accented ones included (é, ş, ž, ø, ß…). */
+const LATIN_LETTER = String.raw`(?:(?=\p{L})\p{Script=Latin})\p{M}*`;
+const CYRILLIC_LETTER = String.raw`(?:(?=\p{L})\p{Script=Cyrillic})\p{M}*`;
+
+/** Words of letters joined by single spaces, hyphens or apostrophes: "O'Neill", "Smith-Jones", "van der Berg". */
+function namePattern(letter: string) {
+  return new RegExp(String.raw`^(?:${letter})+(?:[ '-](?:${letter})+)*$`, "u");
+}
+export const latinNamePattern = namePattern(LATIN_LETTER);
+export const cyrillicNamePattern = namePattern(CYRILLIC_LETTER);
+
+/** One spelling of a typed name: composed accents (and no full-width forms), straight apostrophes, single spaces. */
+export function cleanName(value: string): string {
+  return value
+    .normalize("NFKC")
+    .replace(/[’ʼ`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function requiredText(maxLength: number) {
+  return z.string({ error: "required" }).trim().min(1, "required").max(maxLength, "tooLong");
+}
+
+export function requiredLatinName(maxLength: number) {
+  return z
+    .string({ error: "required" })
+    .transform(cleanName)
+    .pipe(z.string().min(1, "required").max(maxLength, "tooLong").regex(latinNamePattern, "latinOnly"));
+}
+
+export function optionalCyrillicName(maxLength: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => cleanName(value ?? ""))
+    .pipe(
+      z
+        .string()
+        .max(maxLength, "tooLong")
+        .refine((value) => value === "" || cyrillicNamePattern.test(value), "cyrillicOnly"),
+    )
+    .transform((value) => value || undefined);
+}
+
+export function requiredChoice<const Values extends readonly [string, ...string[]]>(values: Values) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .pipe(z.enum(values, { error: "invalid" }));
+}
+
+/** One or more distinct choices, e.g. deployment regions ticked in a list of checkboxes. */
+export function choices<const Values extends readonly [string, ...string[]]>(values: Values) {
+  return z
+    .array(z.enum(values, { error: "invalid" }), { error: "chooseAtLeastOne" })
+    .min(1, "chooseAtLeastOne")
+    .transform((list) => [...new Set(list)]);
+}
+
+/** yyyy-mm-dd that names a real calendar day (no 2026-02-29). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function isoDate() {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .refine(isCalendarDate, "dateFormat");
+}
+
+export function countryCode() {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .transform((value) => value.toUpperCase())
+    .refine(isCountryCode, "countryCode");
+}
+
+/** Passport numbers are compared as printed without spaces and in capitals. */
+export function normalizePassportNumber(value: string): string {
+  return value.replace(/\s+/g, "").toUpperCase();
+}
+
+export function passportNumber() {
+  return z
+    .string({ error: "required" })
+    .transform(normalizePassportNumber)
+    .pipe(z.string().min(1, "required").regex(/^[A-Z0-9]{5,20}$/, "passportFormat"));
+}
+
+export function requiredEmail() {
+  return z.string({ error: "required" }).trim().min(1, "required").max(254, "tooLong").pipe(z.email("email"));
+}
+
+export function optionalEmail() {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim())
+    .pipe(
+      z
+        .string()
+        .max(254, "tooLong")
+        .refine((value) => value === "" || z.email().safeParse(value).success, "email"),
+    )
+    .transform((value) => value || undefined);
+}
+
+/**
+ * An international number: "+" (or "00"), country code, subscriber number; spaces, dots, dashes
+ * and brackets are dropped ("+993 (12) 34-56-78" → "+99312345678").
+ */
+export function phoneNumber() {
+  return z
+    .string({ error: "required" })
+    .transform((value) => value.replace(/[\s().-]/g, "").replace(/^00/, "+"))
+    .pipe(z.string().min(1, "required").regex(/^\+[1-9]\d{6,14}$/, "phoneFormat"));
+}
