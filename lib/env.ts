@@ -18,6 +18,8 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Observer Portal <no-reply@portal.example>"),
     /** Whether this server process also runs the outbox sender (`npm run worker` runs it alone). */
     OUTBOX_SENDER: z.enum(["on", "off"]).default("on"),
+    /** First retry delay after a failed delivery; each further failure doubles it (capped at an hour). */
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     /** 32 bytes, base64: encrypts TOTP secrets at rest. Generated into DATA_DIR on the embedded default. */
     SECRETS_KEY: z
       .string()
@@ -50,6 +52,7 @@ export function getEnv(): Env {
     SMTP_URL: process.env.SMTP_URL || undefined,
     MAIL_FROM: process.env.MAIL_FROM || undefined,
     OUTBOX_SENDER: process.env.OUTBOX_SENDER || undefined,
+    OUTBOX_RETRY_BASE_MS: process.env.OUTBOX_RETRY_BASE_MS || undefined,
     SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
   });

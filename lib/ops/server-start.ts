@@ -2,6 +2,7 @@ import "server-only";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { startOutboxAnnouncer, startOutboxSender, type OutboxLoop } from "@/lib/email/sender-loop";
 import { getEnv, isEmbeddedDatabase } from "@/lib/env";
 import { getAuthSecret } from "@/lib/identity/auth-secret";
 import { describeError, log } from "@/lib/log";
@@ -34,6 +35,8 @@ async function prepare() {
     }
   }
 
+  const outbox = startOutbox();
+
   // `npm start` and `npm run serve` set NEXT_MANUAL_SIG_HANDLE so that Next leaves the signals to
   // this handler: otherwise Next exits before PGlite has closed its files.
   let stopping = false;
@@ -41,10 +44,28 @@ async function prepare() {
     if (stopping) return;
     stopping = true;
     log.info("server.stopping", { signal });
-    closeDb()
+    // An email in flight may finish (and be recorded), but a hung mail server must not keep the
+    // database open past the few seconds a supervisor allows before it kills the process.
+    Promise.race([outbox?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))])
+      .then(() => closeDb())
       .catch((error) => log.error("database.close_failed", describeError(error)))
       .finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/**
+ * The outbox sender runs in the server unless OUTBOX_SENDER=off (then `npm run worker` sends).
+ * Without SMTP_URL nothing can be sent: queued emails are only logged, and admins read them on
+ * the Outbox page.
+ */
+function startOutbox(): OutboxLoop | undefined {
+  const env = getEnv();
+  if (env.OUTBOX_SENDER === "off") return undefined;
+  if (!env.SMTP_URL) {
+    log.info("outbox.no_mail_server", { note: "SMTP_URL is not set: emails stay pending on the admin Outbox page" });
+    return startOutboxAnnouncer();
+  }
+  return startOutboxSender();
 }
