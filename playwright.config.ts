@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The mail sink (e2e/mail-sink.ts) listens beside each run's server; deriving its port from the
+// server's keeps two runs on one machine (different E2E_PORT) apart. Set here, the runner, the
+// test workers (which load this file too) and the web server all see the same port.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526 + (port - 3100));
+process.env.E2E_SMTP_PORT = String(smtpPort);
 // Debian's Chromium, with nothing that would try to reach the internet.
 const chromiumArgs = [
   "--no-sandbox",
@@ -15,6 +20,7 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -52,6 +58,10 @@ export default defineConfig({
       SITE_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
       LOG_LEVEL: "warn",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Observer Portal <portal@e2e.example>",
+      // Retries after about 0.5, 1, 2, 4 s, so a spec sees a delivery succeed once "the mail server is up again".
+      OUTBOX_RETRY_BASE_MS: "500",
     },
   },
 });

@@ -12,37 +12,42 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-const env = (() => {
-  try {
-    return getEnv();
-  } catch (error) {
-    return refuse(error instanceof Error ? error.message : String(error));
+async function main() {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    refuse(
+      "npm run worker needs DATABASE_URL (PostgreSQL). The embedded database belongs to the server process, " +
+        "which runs its own outbox sender: start the server with SMTP_URL set and no worker is needed.",
+    );
   }
-})();
-if (!env.DATABASE_URL) {
-  refuse(
-    "npm run worker needs DATABASE_URL (PostgreSQL). The embedded database belongs to the server process, " +
-      "which runs its own outbox sender: start the server with SMTP_URL set and no worker is needed.",
-  );
-}
-if (!env.SMTP_URL) refuse("npm run worker needs SMTP_URL (smtp:// or smtps://): without a mail server there is nothing to send.");
+  if (!env.SMTP_URL) refuse("npm run worker needs SMTP_URL (smtp:// or smtps://): without a mail server there is nothing to send.");
 
-try {
-  await getDb().select({ n: sql`1` }).from(emailOutbox).limit(1);
-} catch (error) {
-  log.error("outbox.worker_database_unready", describeError(error));
-  refuse("The database is not reachable or not migrated: start the server once or run npm run db:migrate.");
+  try {
+    await getDb().select({ one: sql`1` }).from(emailOutbox).limit(1);
+  } catch (error) {
+    log.error("outbox.worker_database_unready", describeError(error));
+    refuse("The database is not reachable or not migrated: start the server once, or run npm run db:migrate.");
+  }
+
+  const sender = startOutboxSender();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("outbox.worker_stopping", { signal });
+    sender
+      .stop()
+      .then(() => closeDb())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error("outbox.worker_stop_failed", describeError(error));
+          process.exit(1);
+        },
+      );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
 
-const sender = startOutboxSender();
-let stopping = false;
-const stop = async (signal: NodeJS.Signals) => {
-  if (stopping) return;
-  stopping = true;
-  log.info("outbox.worker_stopping", { signal });
-  await sender.stop();
-  await closeDb();
-  process.exit(0);
-};
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+main().catch((error: unknown) => refuse(error instanceof Error ? error.message : String(error)));

@@ -57,7 +57,6 @@ export async function getOutboxEmail(id: string) {
       template: emailOutbox.template,
       subject: emailOutbox.subject,
       textBody: emailOutbox.textBody,
-      htmlBody: emailOutbox.htmlBody,
       status: emailOutbox.status,
       attempts: emailOutbox.attempts,
       nextAttemptAt: emailOutbox.nextAttemptAt,

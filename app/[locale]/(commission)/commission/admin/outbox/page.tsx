@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Form from "next/form";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/data/data-table";
@@ -10,7 +9,7 @@ import { outboxFiltersSchema } from "@/lib/email/schemas";
 import { getEnv } from "@/lib/env";
 import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
-import { localizedMetadata } from "@/lib/i18n/metadata";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 import { NoMailServerNotice } from "./no-mail-server";
@@ -19,11 +18,7 @@ import { EmailStatusBadge } from "./status";
 
 const path = "/commission/admin/outbox";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/commission/admin/outbox">): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "outbox" });
-  return localizedMetadata(locale, path, t("title"));
-}
+export const generateMetadata = pageMetadata("outbox", "title", path);
 
 type OutboxRow = Awaited<ReturnType<typeof listOutboxEmails>>["rows"][number];
 

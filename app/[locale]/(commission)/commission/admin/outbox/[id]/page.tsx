@@ -24,7 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return localizedMetadata(locale, `/commission/admin/outbox/${encodeURIComponent((await params).id)}`, t("title"));
 }
 
-/** One email as it was (or will be) sent: headers, delivery history, both versions of the body. */
+/**
+ * One email as it was (or will be) sent: headers, delivery history and the plain-text body, which
+ * holds everything the HTML version says. The HTML version is not shown: in a sandboxed frame
+ * (no scripts) accessibility checkers cannot enter it, and allowing scripts there is not worth it.
+ */
 export default async function OutboxEmailPage({ params }: Props) {
   const locale = await localeOf(params);
   const { id: unverifiedId } = await params;
@@ -98,11 +102,6 @@ export default async function OutboxEmailPage({ params }: Props) {
       <pre className={styles.body} lang={email.locale}>
         <LinkedText text={email.textBody} />
       </pre>
-
-      <h2>{t("detail.htmlHeading")}</h2>
-      <p>{t("detail.htmlNote")}</p>
-      {/* An empty sandbox: the email's HTML runs no script, submits nothing and navigates nowhere. */}
-      <iframe className={styles.frame} sandbox="" srcDoc={email.htmlBody} title={t("detail.htmlFrameTitle")} />
     </>
   );
 }
