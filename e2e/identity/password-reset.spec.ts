@@ -8,6 +8,8 @@ test("a forgotten password is reset by the emailed link, once; the old password 
   const askedAt = new Date();
   await page.goto("/en/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in form has an "Email address" field too: wait for the new page before filling.
+  await expect(page).toHaveURL(/\/en\/forgot-password$/);
   await page.getByLabel("Email address").fill(address);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("status")).toHaveText("If this address has an account, a link is on its way. Check your inbox, and your spam folder.");
