@@ -11,6 +11,7 @@ import { closeDb, databaseKind, getDb } from "./index";
 import { migrateDatabase } from "./migrate";
 import { elections, organizations, users } from "./schema";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
+import { isEmbeddedDatabase } from "@/lib/env";
 
 /**
  * Runs against the embedded PGlite database of this test file (test/setup.ts gives it a fresh
@@ -18,9 +19,7 @@ import { DEMO_PASSWORD, seedDemoData } from "./seed";
  * files (and earlier runs) may share: every row this file creates carries a unique token, and
  * assertions on shared tables are limited to those rows unless this file made the conditions.
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
-// getEnv() requires a shared AUTH_SECRET with DATABASE_URL; the database tests do not use it.
-if (onPostgres) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
+const onPostgres = !isEmbeddedDatabase();
 
 const token = randomBytes(4).toString("hex"); // 8 hex characters, unique per run
 let serial = 0;

@@ -56,8 +56,3 @@ export function testData() {
 
   return { token, unique, organization, user, auditOf, cleanUp };
 }
-
-// getEnv() requires a shared AUTH_SECRET with DATABASE_URL; the database tests do not use it.
-export function allowPostgresWithoutSecret() {
-  if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
-}

@@ -7,6 +7,8 @@ import { afterAll } from "vitest";
 const dataDir = mkdtempSync(join(tmpdir(), "observer-portal-test-"));
 process.env.DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "error";
+// On PostgreSQL the configuration requires a shared secret; tests may use any.
+if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
 
 afterAll(async () => {
   const { closeDb } = await import("@/db");

@@ -4,11 +4,10 @@ import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { recoveryCodes, userSessions, users } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { allowPostgresWithoutSecret, testData } from "@/test/db-fixtures";
+import { testData } from "@/test/db-fixtures";
 import { changeStaffRole, disableAccount, enableAccount, resetSecondFactor } from "./mutations";
 import { listCoordinatorAccounts, listStaffAccounts } from "./queries";
 
-allowPostgresWithoutSecret();
 const data = testData();
 const ip = "203.0.113.9";
 let admin: { id: string; role: "admin" };

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/identity/session";
 import { parseListQuery, type ListQuery } from "@/lib/listing";
 import { AUDIT_PAGE_SIZE, auditEventSorts, listAuditEvents } from "./queries";
 import { recordAuditEvent, writeAuditEvent, type AuditEventInput } from "./record";
+import { isEmbeddedDatabase } from "@/lib/env";
 
 /**
  * With DATABASE_URL other test files write audit events to the same database at the same time:
@@ -20,8 +21,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-if (onPostgres) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
+const onPostgres = !isEmbeddedDatabase();
 
 const token = randomBytes(4).toString("hex");
 const firstPage = parseListQuery({}, { sortable: auditEventSorts, defaultSort: "seq", defaultDir: "desc", pageSize: AUDIT_PAGE_SIZE });

@@ -8,6 +8,7 @@ import { auditEvents } from "@/db/schema";
 import { hashEvent } from "./chain";
 import { writeAuditEvent } from "./record";
 import { verifyAuditChain } from "./verify";
+import { isEmbeddedDatabase } from "@/lib/env";
 
 /**
  * Runs on this file's own embedded database (test/setup.ts) or, with DATABASE_URL, on a
@@ -15,8 +16,7 @@ import { verifyAuditChain } from "./verify";
  * assertions are about the whole chain (it verifies, its sequence has no gap) and about this
  * file's own events, found by a marker unique to the run.
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
-if (onPostgres) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
+const onPostgres = !isEmbeddedDatabase();
 
 const marker = `chain-${randomBytes(4).toString("hex")}`;
 const WRITERS = 200;

@@ -4,13 +4,12 @@ import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { elections } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { allowPostgresWithoutSecret, testData } from "@/test/db-fixtures";
+import { testData } from "@/test/db-fixtures";
 import { getElectionForEdit, listElectionsForAdmin } from "./admin-queries";
 import { createElection, updateElection } from "./mutations";
 import { listPublishedElections } from "./queries";
 import type { ElectionInput } from "./schemas";
 
-allowPostgresWithoutSecret();
 const data = testData();
 const ip = "203.0.113.8";
 let admin: { id: string; role: "admin" };

@@ -11,7 +11,6 @@ import { outboxEmailIdSchema, outboxFiltersSchema } from "./schemas";
 
 // On a shared PostgreSQL database other files' emails exist too: every list here is narrowed to
 // this run's recipients, which all contain a token of this run.
-if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
 
 const token = randomBytes(4).toString("hex");
 const query = (page = 1, pageSize = 20, dir: "asc" | "desc" = "desc") => ({ page, pageSize, sort: "createdAt" as const, dir });

@@ -19,7 +19,6 @@ import { startOutboxAnnouncer, startOutboxSender, type OutboxLoop } from "./send
  * (LOG_LEVEL info here) to check that they name emails but never carry their bodies.
  */
 process.env.LOG_LEVEL = "info";
-if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
 
 const token = randomBytes(4).toString("hex");
 let serial = 0;

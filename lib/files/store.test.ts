@@ -14,7 +14,6 @@ import { readFileForDownload, storeFile } from "./store";
  * Runs on this file's PGlite database, or on PostgreSQL when DATABASE_URL is set (a database
  * other files share: every assertion is about rows this file made).
  */
-if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
 
 let uploaderId: string;
 

@@ -21,8 +21,6 @@ vi.mock("@/lib/audit/record", async (importOriginal) => {
   return { ...actual, writeAuditEvent: vi.fn(actual.writeAuditEvent) };
 });
 
-// getEnv() needs a shared AUTH_SECRET with DATABASE_URL; these tests sign nothing.
-if (process.env.DATABASE_URL) process.env.AUTH_SECRET ||= "test-secret-of-at-least-32-characters!";
 
 const admin: Actor = { id: "", name: "Jeren Admin", email: "", role: "admin", organizationId: null, totpEnabled: true, sessionId: randomUUID() };
 let organizationId: string;

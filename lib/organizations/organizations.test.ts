@@ -4,12 +4,11 @@ import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { organizations } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { allowPostgresWithoutSecret, testData } from "@/test/db-fixtures";
+import { testData } from "@/test/db-fixtures";
 import { createOrganization, updateOrganization } from "./mutations";
 import { getOrganizationForEdit, listOrganizationChoices, listOrganizations } from "./queries";
 import type { OrganizationInput } from "./schemas";
 
-allowPostgresWithoutSecret();
 const data = testData();
 const ip = "203.0.113.7";
 let admin: { id: string; role: "admin" };
