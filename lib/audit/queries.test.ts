@@ -7,7 +7,6 @@ import type { Actor } from "@/lib/identity/session";
 import { parseListQuery, type ListQuery } from "@/lib/listing";
 import { AUDIT_PAGE_SIZE, auditEventSorts, listAuditEvents } from "./queries";
 import { recordAuditEvent, writeAuditEvent, type AuditEventInput } from "./record";
-import { isEmbeddedDatabase } from "@/lib/env";
 
 /**
  * With DATABASE_URL other test files write audit events to the same database at the same time:
@@ -21,7 +20,6 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const onPostgres = !isEmbeddedDatabase();
 
 const token = randomBytes(4).toString("hex");
 const firstPage = parseListQuery({}, { sortable: auditEventSorts, defaultSort: "seq", defaultDir: "desc", pageSize: AUDIT_PAGE_SIZE });
