@@ -7,7 +7,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers a signed-in user without the role with a translated 403 page.
-  experimental: { authInterrupts: true },
+  // Uploads go through Server Actions: a request letter (10 MB), a photo (5 MB), a ZIP of photos
+  // (50 MB, lib/files/zip-photos.ts). The proxy buffers what it sees up to its own limit.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
   // PGlite ships WebAssembly and data files it loads from its own folder; argon2 is native.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   async headers() {

@@ -26,6 +26,11 @@ const envSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_KEY must be 32 bytes in base64")
       .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
+    HOST_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "HOST_COUNTRY must be an ISO 3166-1 alpha-2 code")
+      .default("TM"),
   })
   .refine((env) => !env.DATABASE_URL || env.AUTH_SECRET, {
     message: "AUTH_SECRET is required when DATABASE_URL is set (every process must share it)",
@@ -55,6 +60,7 @@ export function getEnv(): Env {
     OUTBOX_RETRY_BASE_MS: process.env.OUTBOX_RETRY_BASE_MS || undefined,
     SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
+    HOST_COUNTRY: process.env.HOST_COUNTRY || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

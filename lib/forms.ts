@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { IntakeCode } from "@/lib/accreditation/intake";
 
 /**
  * Validation messages are keys of the `validation` namespace in messages/*.json, so the same
@@ -55,7 +56,8 @@ export const validationKeys = [
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 
-export type FieldErrors = Record<string, ValidationKey>;
+/** A field's message: a schema's key, or an intake check's (lib/accreditation/intake.ts) found on the server. */
+export type FieldErrors = Record<string, ValidationKey | IntakeCode>;
 
 /** What a Server Action behind a form answers when it does not redirect. */
 export type FormState =

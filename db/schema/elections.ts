@@ -1,4 +1,4 @@
-import { check, date, pgEnum, pgTable, text, timestamp, uuid, varchar, index } from "drizzle-orm/pg-core";
+import { check, date, integer, pgEnum, pgTable, text, timestamp, uuid, varchar, index } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 export const electionTypes = ["presidential", "parliamentary", "local_council", "referendum", "by_election"] as const;
@@ -28,6 +28,8 @@ export const elections = pgTable(
     observationStartsOn: date("observation_starts_on", { mode: "string" }).notNull(),
     /** Latest departure of observers. */
     observationEndsOn: date("observation_ends_on", { mode: "string" }).notNull(),
+    /** The legal clock: working days the commission has to decide after each submission. */
+    decisionWorkingDays: integer("decision_working_days").notNull().default(5),
     status: electionStatus("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +41,7 @@ export const elections = pgTable(
       "elections_observation_window",
       sql`${t.observationStartsOn} <= ${t.electionDay} and ${t.electionDay} <= ${t.observationEndsOn}`,
     ),
+    check("elections_decision_working_days", sql`${t.decisionWorkingDays} between 1 and 60`),
     index("elections_status_day_idx").on(t.status, t.electionDay),
   ],
 );

@@ -4,3 +4,4 @@ export * from "./identity";
 export * from "./audit";
 export * from "./email";
 export * from "./files";
+export * from "./accreditation";

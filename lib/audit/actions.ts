@@ -21,6 +21,17 @@ export const auditActions = [
   "organization.updated",
   "election.created",
   "election.updated",
+  "application.started",
+  "application.details_saved",
+  "application.letter_attached",
+  "application.submitted",
+  "application.withdrawn",
+  "observer.added",
+  "observer.updated",
+  "observer.removed",
+  "observer.withdrawn",
+  "observer.photo_attached",
+  "observers.imported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -22,3 +22,11 @@ function normalize(value: Value): Exclude<Value, Date> {
 export function recordedFields(record: Record<string, Value>) {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, normalize(value)]));
 }
+
+/**
+ * The names of the fields an edit changed, for records whose values stay out of the audit log
+ * (personal data such as passports and phone numbers). Lists compare by their items.
+ */
+export function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>) {
+  return Object.keys(after).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null));
+}

@@ -11,7 +11,8 @@ import { sniffMediaType } from "./sniff";
  * read first and the archive refused whole if it is too big; then each photo is inflated with its
  * bytes counted as they come, and stopped at the limit whatever its header said.
  */
-export const ZIP_MAX_BYTES = 200 * 1024 * 1024;
+/** What one upload may carry (next.config.ts lets Server Actions take a little more); larger lists come in several ZIPs. */
+export const ZIP_MAX_BYTES = 50 * 1024 * 1024;
 /** One photo per observer, and an import brings at most 2,000 observers. */
 export const ZIP_MAX_PHOTOS = 2000;
 export const ZIP_MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024;

@@ -14,10 +14,10 @@ const adminOnly = {
 const noAdmin = Object.fromEntries(Object.keys(adminOnly).map((p) => [p, false])) as Record<keyof typeof adminOnly, false>;
 
 const expected: Record<Role, Record<Permission, boolean>> = {
-  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, ...noAdmin },
-  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, ...noAdmin },
-  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, ...noAdmin },
-  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, ...adminOnly },
+  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, "apply:accreditation": true, ...noAdmin },
+  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, "apply:accreditation": false, ...noAdmin },
+  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...noAdmin },
+  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...adminOnly },
 };
 
 describe("can", () => {

@@ -9,6 +9,7 @@ export type Role = (typeof roles)[number];
 const permissionMap = {
   "enter:coordinator-workspace": ["coordinator"],
   "enter:commission-workspace": ["reviewer", "admin"],
+  "apply:accreditation": ["coordinator"],
   "manage:organizations": ["admin"],
   "manage:elections": ["admin"],
   "manage:staff": ["admin"],

@@ -1,4 +1,4 @@
-import { fieldErrorsOf, type ValidationKey } from "@/lib/forms";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/forms";
 import { countryCodeOf } from "../countries";
 import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "../observer-schema";
 import { cellText, isBlankRow, type Cell } from "./cells";
@@ -25,11 +25,12 @@ export type ImportCode = (typeof importCodes)[number];
 export type ImportError = {
   row: number | null;
   column: ObserverField | null;
-  code: ValidationKey | ImportCode;
+  code: FieldErrors[string] | ImportCode;
   params?: Record<string, number>;
 };
 
-export type ImportResult = { ok: true; observers: ObserverInput[] } | { ok: false; errors: ImportError[] };
+/** `rows[i]` is the spreadsheet row `observers[i]` came from, for the intake checks' report. */
+export type ImportResult = { ok: true; observers: ObserverInput[]; rows: number[] } | { ok: false; errors: ImportError[] };
 
 /** A sheet as read from either format; rows keep their spreadsheet numbers. */
 export type Sheet = {
@@ -89,6 +90,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
 
   const errors: ImportError[] = [];
   const observers: ObserverInput[] = [];
+  const observerRows: number[] = [];
   const rowsByPassport = new Map<string, number[]>();
   for (const { row, cells } of rows) {
     const result = observerSchema.safeParse(valuesOf(cells, header.columns, sheet.date1904 ?? false));
@@ -99,6 +101,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
       continue;
     }
     observers.push(result.data);
+    observerRows.push(row);
     const key = `${result.data.nationality} ${result.data.passportNumber}`;
     rowsByPassport.set(key, [...(rowsByPassport.get(key) ?? []), row]);
   }
@@ -111,7 +114,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
     }
   }
 
-  if (errors.length === 0) return { ok: true, observers };
+  if (errors.length === 0) return { ok: true, observers, rows: observerRows };
   const order = (error: ImportError) => (error.column ? observerFields.indexOf(error.column) : -1);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || order(a) - order(b));
   return { ok: false, errors };

@@ -115,6 +115,7 @@ describe("a filled-in template", () => {
           email: undefined,
         },
       ],
+      rows: [2],
     });
   });
 });

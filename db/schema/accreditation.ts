@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { applicationStatuses, observerStatuses } from "../../lib/accreditation/transitions";
+import { missionTypes, observerRoles, sexes } from "../../lib/accreditation/vocabulary";
+import { elections } from "./elections";
+import { files } from "./files";
+import { users } from "./identity";
+import { organizations } from "./organizations";
+
+export const applicationStatus = pgEnum("application_status", applicationStatuses);
+export const observerStatus = pgEnum("observer_status", observerStatuses);
+export const missionType = pgEnum("mission_type", missionTypes);
+export const observerRole = pgEnum("observer_role", observerRoles);
+export const sex = pgEnum("sex", sexes);
+
+/**
+ * A mission's application for accreditation: one per organization per election. The details are
+ * empty until the coordinator saves the first step; the status moves only through the table in
+ * lib/accreditation/transitions.ts.
+ */
+export const missions = pgTable(
+  "missions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    electionId: uuid("election_id")
+      .notNull()
+      .references(() => elections.id),
+    status: applicationStatus("status").notNull().default("draft"),
+    name: text("name"),
+    type: missionType("type"),
+    plannedArrivalOn: date("planned_arrival_on", { mode: "string" }),
+    plannedDepartureOn: date("planned_departure_on", { mode: "string" }),
+    /** Codes of lib/accreditation/vocabulary.ts. */
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+    contactPerson: text("contact_person"),
+    phone: text("phone"),
+    email: text("email"),
+    workingLanguages: text("working_languages").array().notNull().default(sql`'{}'::text[]`),
+    letterFileId: uuid("letter_file_id").references(() => files.id),
+    /** The latest submission; the clock below runs from it. */
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The legal clock: so many working days after the latest submission (per election). */
+    decisionDueOn: date("decision_due_on", { mode: "string" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("missions_organization_election_key").on(t.organizationId, t.electionId),
+    index("missions_election_status_idx").on(t.electionId, t.status),
+  ],
+);
+
+/**
+ * A mission member. Rows are always complete (the form and the import check them whole); only the
+ * photo may be missing until submission. A passport appears once per mission unless withdrawn.
+ */
+export const observers = pgTable(
+  "observers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionId: uuid("mission_id")
+      .notNull()
+      .references(() => missions.id),
+    status: observerStatus("status").notNull().default("pending"),
+    surname: text("surname").notNull(),
+    givenNames: text("given_names").notNull(),
+    cyrillicName: text("cyrillic_name"),
+    sex: sex("sex").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    /** ISO 3166-1 alpha-2. */
+    nationality: varchar("nationality", { length: 2 }).notNull(),
+    passportNumber: text("passport_number").notNull(),
+    passportExpiresOn: date("passport_expires_on", { mode: "string" }).notNull(),
+    role: observerRole("role").notNull(),
+    arrivalOn: date("arrival_on", { mode: "string" }).notNull(),
+    departureOn: date("departure_on", { mode: "string" }).notNull(),
+    email: text("email"),
+    photoFileId: uuid("photo_file_id").references(() => files.id),
+    /** Why the commission refused or revoked; the coordinator sees it. */
+    statusReason: text("status_reason"),
+    /** Added after the application was approved: reviewed on its own, as an amendment. */
+    isAmendment: boolean("is_amendment").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("observers_mission_status_idx").on(t.missionId, t.status),
+    // The check across applications of one election looks passports up by number.
+    index("observers_passport_idx").on(t.passportNumber, t.nationality),
+    uniqueIndex("observers_mission_passport_key")
+      .on(t.missionId, t.nationality, t.passportNumber)
+      .where(sql`${t.status} <> 'withdrawn'`),
+    check("observers_nationality_iso", sql`${t.nationality} ~ '^[A-Z]{2}$'`),
+    check("observers_stay", sql`${t.arrivalOn} < ${t.departureOn}`),
+  ],
+);
+
+/** Every submission and resubmission, as the commission received it. */
+export const missionSubmissions = pgTable(
+  "mission_submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionId: uuid("mission_id")
+      .notNull()
+      .references(() => missions.id),
+    /** 1 for the first submission, then 2, 3… */
+    number: integer("number").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: text("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    decisionDueOn: date("decision_due_on", { mode: "string" }).notNull(),
+    observerCount: integer("observer_count").notNull(),
+    /** The mission's details and its observers (without photos) at that moment. */
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [uniqueIndex("mission_submissions_number_key").on(t.missionId, t.number)],
+);
+
+/** The commission's comments on an application or on one of its observers. */
+export const reviewComments = pgTable(
+  "review_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionId: uuid("mission_id")
+      .notNull()
+      .references(() => missions.id),
+    observerId: uuid("observer_id").references(() => observers.id),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_comments_mission_idx").on(t.missionId, t.createdAt), check("review_comments_body", sql`char_length(${t.body}) between 1 and 4000`)],
+);

@@ -1,0 +1,204 @@
+"use server";
+
+import { notFound } from "next/navigation";
+import { redirect } from "@/i18n/navigation";
+import { processPhoto, photoErrorMessages, type ProcessedPhoto } from "@/lib/files/photo";
+import { readZipPhotos, zipEntryErrorMessages, zipErrorMessages } from "@/lib/files/zip-photos";
+import { fieldErrorsOf, type FieldErrors, type FormState } from "@/lib/forms";
+import { localeFromForm } from "@/lib/i18n/locale";
+import { authorizeAction } from "@/lib/identity/session";
+import { clientIp } from "@/lib/request-context";
+import { attachLetter, saveMissionDetails, startApplication, submitApplication, withdrawApplication, type Refusal } from "./applications";
+import { parseObserverFile } from "./import";
+import { missionDetailsSchema } from "./mission-schema";
+import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
+import { observerFields, observerSchema } from "./observer-schema";
+import type { ImportState, PhotoImportState } from "./action-states";
+
+/**
+ * The coordinator's Server Actions. Each one authenticates and authorizes itself, validates with
+ * the form's schema, and leaves the organization scoping to the data functions it calls.
+ */
+
+const applicationPath = (missionId: string, step = "") => `/portal/applications/${missionId}${step}`;
+
+/** A refused change: an id that is not this organization's is "not found"; the rest is said in the form. */
+function refusalState(refusal: Refusal, values?: Record<string, string>): FormState {
+  if (refusal === "notFound") notFound();
+  return { status: "error", fieldErrors: {}, formError: refusal, ...(values && { values }) };
+}
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").slice(0, 2000);
+
+/** An uploaded file, or null when the input was left empty. */
+async function uploaded(formData: FormData, name: string) {
+  const file = formData.get(name);
+  if (!(file instanceof File) || file.size === 0) return null;
+  return { bytes: Buffer.from(await file.arrayBuffer()), name: file.name };
+}
+
+export async function startApplicationAction(formData: FormData) {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const result = await startApplication(actor, text(formData, "electionId"), await clientIp());
+  if (!result.ok) {
+    if (result.refusal === "notFound") notFound();
+    redirect({ href: { pathname: `/portal/elections/${text(formData, "electionId")}/apply`, query: { notice: "windowClosed" } }, locale });
+    return;
+  }
+  redirect({ href: applicationPath(result.missionId, result.created ? "/mission" : ""), locale });
+}
+
+export async function saveMissionDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const values = {
+    name: text(formData, "name"),
+    type: text(formData, "type"),
+    plannedArrivalOn: text(formData, "plannedArrivalOn"),
+    plannedDepartureOn: text(formData, "plannedDepartureOn"),
+    contactPerson: text(formData, "contactPerson"),
+    phone: text(formData, "phone"),
+    email: text(formData, "email"),
+  };
+  const lists = { regions: formData.getAll("regions").map(String), workingLanguages: formData.getAll("workingLanguages").map(String) };
+  const keep = { ...values, regions: lists.regions.join(","), workingLanguages: lists.workingLanguages.join(",") };
+  const parsed = missionDetailsSchema.safeParse({ ...values, ...lists });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: keep };
+  const result = await saveMissionDetails(actor, missionId, parsed.data, await clientIp());
+  if (!result.ok) {
+    if ("refusal" in result) return refusalState(result.refusal, keep);
+    return { status: "error", fieldErrors: result.fieldErrors, values: keep };
+  }
+  redirect({ href: applicationPath(missionId, "/letter"), locale });
+  return { status: "idle" };
+}
+
+export async function attachLetterAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const letter = await uploaded(formData, "letter");
+  if (!letter) return { status: "error", fieldErrors: { letter: "required" } };
+  const result = await attachLetter(actor, missionId, letter, await clientIp());
+  if (!result.ok) return "refusal" in result ? refusalState(result.refusal) : { status: "error", fieldErrors: result.fieldErrors };
+  redirect({ href: applicationPath(missionId, "/observers"), locale });
+  return { status: "idle" };
+}
+
+function observerValues(formData: FormData) {
+  return Object.fromEntries(observerFields.map((field) => [field, text(formData, field)]));
+}
+
+/** The photo of the observer form, checked and re-encoded; a refusal is the photo field's error. */
+async function observerPhoto(formData: FormData): Promise<{ photo: ProcessedPhoto | null } | { fieldErrors: FieldErrors }> {
+  const file = await uploaded(formData, "photo");
+  if (!file) return { photo: null };
+  const processed = await processPhoto(file.bytes);
+  return processed.ok ? { photo: processed.photo } : { fieldErrors: { photo: photoErrorMessages[processed.error] } };
+}
+
+export async function saveObserverAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const observerId = text(formData, "observerId");
+  const values = observerValues(formData);
+  const parsed = observerSchema.safeParse(values);
+  const photo = await observerPhoto(formData);
+  if (!parsed.success || "fieldErrors" in photo) {
+    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
+    return { status: "error", fieldErrors, values };
+  }
+  const ip = await clientIp();
+  const result = observerId
+    ? await updateObserver(actor, missionId, observerId, parsed.data, photo.photo, ip)
+    : await addObserver(actor, missionId, parsed.data, photo.photo, ip);
+  if (!result.ok) {
+    if ("refusal" in result) return refusalState(result.refusal, values);
+    return { status: "error", fieldErrors: result.fieldErrors, values };
+  }
+  redirect({ href: { pathname: applicationPath(missionId, "/observers"), query: { notice: observerId ? "observerSaved" : "observerAdded" } }, locale });
+  return { status: "idle" };
+}
+
+export async function removeObserverAction(formData: FormData) {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const result = await removeObserver(actor, missionId, text(formData, "observerId"), await clientIp());
+  if (!result.ok && result.refusal === "notFound") notFound();
+  const notice = result.ok ? (result.outcome === "removed" ? "observerRemoved" : "observerWithdrawn") : "notEditable";
+  redirect({ href: { pathname: applicationPath(missionId, "/observers"), query: { notice } }, locale });
+}
+
+/** The import report's rows, at most this many: a file with thousands of errors is fixed from the top. */
+const MAX_REPORTED_ERRORS = 500;
+
+export async function importObserversAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const file = await uploaded(formData, "file");
+  if (!file) return { status: "error", errors: [{ row: null, column: null, code: "required" }], total: 1 };
+  const parsed = await parseObserverFile(file.bytes);
+  const result = parsed.ok ? await importObservers(actor, missionId, parsed, await clientIp()) : parsed;
+  if (!result.ok) {
+    if ("refusal" in result) {
+      if (result.refusal === "notFound") notFound();
+      return { status: "refused", refusal: result.refusal };
+    }
+    return { status: "error", errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length };
+  }
+  redirect({ href: { pathname: applicationPath(missionId, "/observers"), query: { notice: "imported", count: String(result.imported) } }, locale });
+  return { status: "idle" };
+}
+
+export async function importPhotosAction(_previous: PhotoImportState, formData: FormData): Promise<PhotoImportState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const missionId = text(formData, "missionId");
+  const file = await uploaded(formData, "archive");
+  if (!file) return { status: "error", error: "required" };
+  const targets = await photoTargets(actor, missionId);
+  if (!targets.ok) {
+    if (targets.refusal === "notFound") notFound();
+    return { status: "refused", refusal: targets.refusal };
+  }
+  const read = await readZipPhotos(file.bytes, targets.passports);
+  if (!read.ok) return { status: "error", error: zipErrorMessages[read.error] };
+  const saved = await attachZipPhotos(actor, missionId, read.entries, await clientIp());
+  if (!saved.ok) {
+    if (saved.refusal === "notFound") notFound();
+    return { status: "refused", refusal: saved.refusal };
+  }
+  return {
+    status: "done",
+    attached: saved.attached,
+    // The file names only: they are passport numbers, which the coordinator sent and may see.
+    rejected: read.entries.flatMap((entry) => (entry.ok ? [] : [{ fileName: entry.fileName, code: zipEntryErrorMessages[entry.error] }])),
+  };
+}
+
+export async function submitApplicationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const result = await submitApplication(actor, missionId, locale, await clientIp());
+  if (!result.ok) {
+    if (result.refusal === "incomplete") return { status: "error", fieldErrors: {}, formError: "incomplete" };
+    return refusalState(result.refusal);
+  }
+  redirect({ href: { pathname: applicationPath(missionId), query: { notice: "submitted" } }, locale });
+  return { status: "idle" };
+}
+
+export async function withdrawApplicationAction(formData: FormData) {
+  const actor = await authorizeAction("apply:accreditation");
+  const locale = localeFromForm(formData);
+  const missionId = text(formData, "missionId");
+  const result = await withdrawApplication(actor, missionId, await clientIp());
+  if (!result.ok && result.refusal === "notFound") notFound();
+  redirect({ href: { pathname: applicationPath(missionId), query: { notice: result.ok ? "withdrawn" : "notEditable" } }, locale });
+}
+

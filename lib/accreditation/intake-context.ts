@@ -1,0 +1,58 @@
+import "server-only";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
+import type { Database, Transaction } from "@/db";
+import { missions, observers, organizations } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import type { ObserverIntakeContext } from "./intake";
+import type { LockedMission } from "./scope";
+
+/** The mission's own observers that count for the duplicate check: all but the withdrawn. */
+export async function missionPassports(tx: Transaction | Database, missionId: string) {
+  return tx
+    .select({ id: observers.id, passportNumber: observers.passportNumber, nationality: observers.nationality })
+    .from(observers)
+    .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")));
+}
+
+/**
+ * The same passports in other organizations' live applications for the same election: neither
+ * application withdrawn or rejected, nor observer withdrawn or refused. One query for a whole import.
+ */
+async function passportsElsewhere(tx: Transaction | Database, mission: LockedMission, passportNumbers: string[]) {
+  if (passportNumbers.length === 0) return [];
+  return tx
+    .select({
+      passportNumber: observers.passportNumber,
+      nationality: observers.nationality,
+      organizationAcronym: organizations.acronym,
+    })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .innerJoin(organizations, eq(organizations.id, missions.organizationId))
+    .where(
+      and(
+        eq(missions.electionId, mission.electionId),
+        ne(missions.id, mission.id),
+        notInArray(missions.status, ["withdrawn", "rejected"]),
+        notInArray(observers.status, ["withdrawn", "refused"]),
+        inArray(observers.passportNumber, [...new Set(passportNumbers)]),
+      ),
+    );
+}
+
+/** Everything the intake checks need to judge these passports in this mission. */
+export async function intakeContextFor(
+  tx: Transaction | Database,
+  mission: LockedMission,
+  passportNumbers: string[],
+): Promise<ObserverIntakeContext> {
+  // One after the other: a transaction is one connection.
+  const own = await missionPassports(tx, mission.id);
+  const elsewhere = await passportsElsewhere(tx, mission, passportNumbers);
+  return {
+    election: mission.election,
+    hostCountry: getEnv().HOST_COUNTRY,
+    otherObserversInMission: own,
+    passportsInOtherActiveApplications: elsewhere,
+  };
+}

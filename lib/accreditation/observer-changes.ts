@@ -1,0 +1,273 @@
+import "server-only";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db";
+import { observers } from "@/db/schema";
+import { changedKeys } from "@/lib/audit/changes";
+import { writeAuditEvent } from "@/lib/audit/record";
+import type { ProcessedPhoto } from "@/lib/files/photo";
+import { storeFile } from "@/lib/files/store";
+import type { ZipPhotoEntry } from "@/lib/files/zip-photos";
+import type { FieldErrors } from "@/lib/forms";
+import type { ImportError } from "./import";
+import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
+import { intakeContextFor, missionPassports } from "./intake-context";
+import type { ObserverField, ObserverInput } from "./observer-schema";
+import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
+import { isUuid, lockOwnMission, type Coordinator } from "./scope";
+import { observerLifecycle } from "./transitions";
+
+type Ip = string | null;
+type Refusal = "notFound" | "notEditable" | "windowClosed";
+const refused = (refusal: Refusal) => ({ ok: false as const, refusal });
+
+/** The coordinator's intake errors for one observer, one message per field. */
+function intakeErrors(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) {
+  const errors: FieldErrors = {};
+  for (const issue of issuesFor("coordinator", checkObserver(observer, context))) {
+    if (issue.severity === "error") errors[issue.field] ??= issue.code;
+  }
+  return errors;
+}
+
+/** Stored under a neutral name: the uploaded one may hold the passport number. */
+async function savePhoto(tx: Transaction, actor: Coordinator, photo: ProcessedPhoto) {
+  const stored = await storeFile(tx, {
+    kind: "photo",
+    buffer: photo.buffer,
+    mediaType: photo.mediaType,
+    originalName: "photo.jpg",
+    width: photo.width,
+    height: photo.height,
+    uploadedBy: actor.id,
+  });
+  return stored.id;
+}
+
+/**
+ * Adds one observer. While the application is the coordinator's to edit the photo may follow
+ * later; after approval the observer goes to the commission at once, as an amendment, so the
+ * photo must come with it.
+ */
+export async function addObserver(actor: Coordinator, unverifiedMissionId: string, input: ObserverInput, photo: ProcessedPhoto | null, ip: Ip) {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    const amendment = acceptsAmendments(mission.status);
+    if (!isEditable(mission.status) && !amendment) return refused("notEditable");
+    if (amendment && !windowAllows("amend", mission.election)) return refused("windowClosed");
+    if (amendment && !photo) return { ok: false as const, fieldErrors: { photo: "photoRequired" } as FieldErrors };
+
+    const fieldErrors = intakeErrors(input, await intakeContextFor(tx, mission, [input.passportNumber]));
+    if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+
+    const photoFileId = photo ? await savePhoto(tx, actor, photo) : null;
+    const [created] = await tx
+      .insert(observers)
+      .values({ ...input, cyrillicName: input.cyrillicName ?? null, email: input.email ?? null, missionId: mission.id, photoFileId, isAmendment: amendment })
+      .returning({ id: observers.id });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "observer.added",
+      entityType: "observer",
+      entityId: created!.id,
+      ip,
+      details: { missionId: mission.id, role: input.role, amendment, withPhoto: photoFileId !== null },
+    });
+    return { ok: true as const, observerId: created!.id };
+  });
+}
+
+const observerColumns = {
+  status: observers.status,
+  surname: observers.surname,
+  givenNames: observers.givenNames,
+  cyrillicName: observers.cyrillicName,
+  sex: observers.sex,
+  dateOfBirth: observers.dateOfBirth,
+  nationality: observers.nationality,
+  passportNumber: observers.passportNumber,
+  passportExpiresOn: observers.passportExpiresOn,
+  role: observers.role,
+  arrivalOn: observers.arrivalOn,
+  departureOn: observers.departureOn,
+  email: observers.email,
+};
+
+async function lockObserver(tx: Transaction, missionId: string, unverifiedObserverId: string) {
+  if (!isUuid(unverifiedObserverId)) return null;
+  const [row] = await tx
+    .select({ id: observers.id, ...observerColumns })
+    .from(observers)
+    .where(and(eq(observers.id, unverifiedObserverId), eq(observers.missionId, missionId)))
+    .for("update");
+  return row ?? null;
+}
+
+/** Corrects a pending observer of an editable application; a new photo replaces the old one. */
+export async function updateObserver(
+  actor: Coordinator,
+  unverifiedMissionId: string,
+  unverifiedObserverId: string,
+  input: ObserverInput,
+  photo: ProcessedPhoto | null,
+  ip: Ip,
+) {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    const observer = await lockObserver(tx, mission.id, unverifiedObserverId);
+    if (!observer) return refused("notFound");
+    if (!isObserverEditable(mission.status, observer.status)) return refused("notEditable");
+
+    const fieldErrors = intakeErrors({ ...input, id: observer.id }, await intakeContextFor(tx, mission, [input.passportNumber]));
+    if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+
+    const values = { ...input, cyrillicName: input.cyrillicName ?? null, email: input.email ?? null };
+    const changes = changedKeys(observer, values);
+    const photoFileId = photo ? await savePhoto(tx, actor, photo) : undefined;
+    if (changes.length === 0 && !photoFileId) return { ok: true as const };
+    await tx
+      .update(observers)
+      .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: new Date() })
+      .where(eq(observers.id, observer.id));
+    // Which fields changed, never their values: they are passport data.
+    await writeAuditEvent(tx, {
+      actor,
+      action: "observer.updated",
+      entityType: "observer",
+      entityId: observer.id,
+      ip,
+      details: { missionId: mission.id, fields: changes, newPhoto: Boolean(photoFileId) },
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Takes an observer off the list. Before any decision the row goes (the submission history keeps
+ * what the commission saw); after approval the observer is withdrawn, which ends their badge.
+ */
+export async function removeObserver(actor: Coordinator, unverifiedMissionId: string, unverifiedObserverId: string, ip: Ip) {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    const observer = await lockObserver(tx, mission.id, unverifiedObserverId);
+    if (!observer) return refused("notFound");
+
+    if (isObserverEditable(mission.status, observer.status)) {
+      await tx.delete(observers).where(eq(observers.id, observer.id));
+      await writeAuditEvent(tx, { actor, action: "observer.removed", entityType: "observer", entityId: observer.id, ip, details: { missionId: mission.id } });
+      return { ok: true as const, outcome: "removed" as const };
+    }
+    if (acceptsAmendments(mission.status) && observerLifecycle.canTransition(observer.status, "withdraw", actor.role)) {
+      await tx
+        .update(observers)
+        .set({ status: "withdrawn", updatedAt: new Date() })
+        .where(and(eq(observers.id, observer.id), eq(observers.status, observer.status)));
+      await writeAuditEvent(tx, {
+        actor,
+        action: "observer.withdrawn",
+        entityType: "observer",
+        entityId: observer.id,
+        ip,
+        details: { missionId: mission.id, from: observer.status },
+      });
+      return { ok: true as const, outcome: "withdrawn" as const };
+    }
+    return refused("notEditable");
+  });
+}
+
+export type ImportOutcome =
+  | { ok: true; imported: number }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; errors: ImportError[] };
+
+/**
+ * Adds a whole checked list in one transaction, after the intake checks of every row: any error
+ * and nothing is added, and the report names each row and column.
+ */
+export async function importObservers(
+  actor: Coordinator,
+  unverifiedMissionId: string,
+  list: { observers: ObserverInput[]; rows: number[] },
+  ip: Ip,
+): Promise<ImportOutcome> {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    if (!isEditable(mission.status)) return refused("notEditable");
+
+    const context = await intakeContextFor(
+      tx,
+      mission,
+      list.observers.map((o) => o.passportNumber),
+    );
+    const errors: ImportError[] = [];
+    list.observers.forEach((observer, index) => {
+      for (const [field, code] of Object.entries(intakeErrors(observer, context))) {
+        errors.push({ row: list.rows[index]!, column: field as ObserverField, code });
+      }
+    });
+    if (errors.length > 0) return { ok: false as const, errors };
+
+    const rows = list.observers.map((o) => ({ ...o, cyrillicName: o.cyrillicName ?? null, email: o.email ?? null, missionId: mission.id }));
+    // Chunks keep each statement's parameters under PostgreSQL's limit of 65,535.
+    for (let start = 0; start < rows.length; start += 500) {
+      await tx.insert(observers).values(rows.slice(start, start + 500));
+    }
+    await writeAuditEvent(tx, { actor, action: "observers.imported", entityType: "mission", entityId: mission.id, ip, details: { count: rows.length } });
+    return { ok: true as const, imported: rows.length };
+  });
+}
+
+/** The passports of the observers whose photo a ZIP may bring: pending ones of an editable application. */
+export async function photoTargets(actor: Coordinator, unverifiedMissionId: string) {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    if (!isEditable(mission.status)) return refused("notEditable");
+    return { ok: true as const, passports: (await missionPassports(tx, mission.id)).map((o) => o.passportNumber) };
+  });
+}
+
+/**
+ * Attaches the photos a ZIP brought, each to the observer with its passport number; the entries
+ * that failed are reported, not stored. One transaction: all the photos or, on a failure, none.
+ */
+export async function attachZipPhotos(actor: Coordinator, unverifiedMissionId: string, entries: ZipPhotoEntry[], ip: Ip) {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return refused("notFound");
+    if (!isEditable(mission.status)) return refused("notEditable");
+    const accepted = entries.filter((entry): entry is Extract<ZipPhotoEntry, { ok: true }> => entry.ok);
+    const targets = accepted.length
+      ? await tx
+          .select({ id: observers.id, passportNumber: observers.passportNumber })
+          .from(observers)
+          .where(
+            and(
+              eq(observers.missionId, mission.id),
+              eq(observers.status, "pending"),
+              inArray(
+                observers.passportNumber,
+                accepted.map((entry) => entry.passportNumber),
+              ),
+            ),
+          )
+      : [];
+    const observerOf = new Map(targets.map((t) => [t.passportNumber, t.id]));
+    let attached = 0;
+    for (const entry of accepted) {
+      const observerId = observerOf.get(entry.passportNumber);
+      if (!observerId) continue;
+      const photoFileId = await savePhoto(tx, actor, entry.photo);
+      await tx.update(observers).set({ photoFileId, updatedAt: new Date() }).where(and(eq(observers.id, observerId), ne(observers.status, "withdrawn")));
+      attached += 1;
+    }
+    if (attached > 0) {
+      await writeAuditEvent(tx, { actor, action: "observer.photo_attached", entityType: "mission", entityId: mission.id, ip, details: { count: attached, source: "zip" } });
+    }
+    return { ok: true as const, attached };
+  });
+}

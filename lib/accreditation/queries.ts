@@ -1,0 +1,247 @@
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { elections, fileMetadataColumns, files, missions, missionSubmissions, observers, reviewComments } from "@/db/schema";
+import type { Locale } from "@/i18n/routing";
+import { todayInAshgabat } from "@/lib/dates";
+import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import { isUuid, organizationOf, type Coordinator } from "./scope";
+
+/** What the coordinator's pages read. Every function is scoped to the coordinator's organization. */
+
+const electionTitle = { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn } as const;
+
+/** Published elections not yet held, with this organization's application to each if it has one. */
+export async function listElectionsToApply(actor: Coordinator, locale: Locale) {
+  const organizationId = organizationOf(actor);
+  return getDb()
+    .select({
+      id: elections.id,
+      title: electionTitle[locale],
+      electionDay: elections.electionDay,
+      accreditationOpensAt: elections.accreditationOpensAt,
+      accreditationClosesAt: elections.accreditationClosesAt,
+      missionId: missions.id,
+      missionStatus: missions.status,
+    })
+    .from(elections)
+    .leftJoin(missions, and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId)))
+    .where(and(eq(elections.status, "published"), gte(elections.electionDay, todayInAshgabat())))
+    .orderBy(asc(elections.electionDay));
+}
+
+/** One published election for the start page, by an id from the URL. */
+export async function getElectionToApply(actor: Coordinator, unverifiedElectionId: string, locale: Locale) {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedElectionId)) return null;
+  const [row] = await getDb()
+    .select({
+      id: elections.id,
+      title: electionTitle[locale],
+      electionDay: elections.electionDay,
+      accreditationOpensAt: elections.accreditationOpensAt,
+      accreditationClosesAt: elections.accreditationClosesAt,
+      observationStartsOn: elections.observationStartsOn,
+      observationEndsOn: elections.observationEndsOn,
+      decisionWorkingDays: elections.decisionWorkingDays,
+      missionId: missions.id,
+    })
+    .from(elections)
+    .leftJoin(missions, and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId)))
+    .where(and(eq(elections.id, unverifiedElectionId), eq(elections.status, "published")));
+  return row ?? null;
+}
+
+/** The organization's applications, newest election first, with their observer counts. */
+export async function listOwnApplications(actor: Coordinator, locale: Locale) {
+  const organizationId = organizationOf(actor);
+  return getDb()
+    .select({
+      id: missions.id,
+      name: missions.name,
+      status: missions.status,
+      decisionDueOn: missions.decisionDueOn,
+      electionTitle: electionTitle[locale],
+      electionDay: elections.electionDay,
+      observerCount: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
+    })
+    .from(missions)
+    .innerJoin(elections, eq(elections.id, missions.electionId))
+    .where(eq(missions.organizationId, organizationId))
+    .orderBy(desc(elections.electionDay));
+}
+
+/** One application with everything its pages show, or null when it is not this organization's. */
+export async function getOwnApplication(actor: Coordinator, unverifiedMissionId: string, locale: Locale) {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedMissionId)) return null;
+  const [row] = await getDb()
+    .select({
+      id: missions.id,
+      status: missions.status,
+      name: missions.name,
+      type: missions.type,
+      plannedArrivalOn: missions.plannedArrivalOn,
+      plannedDepartureOn: missions.plannedDepartureOn,
+      regions: missions.regions,
+      contactPerson: missions.contactPerson,
+      phone: missions.phone,
+      email: missions.email,
+      workingLanguages: missions.workingLanguages,
+      submittedAt: missions.submittedAt,
+      decisionDueOn: missions.decisionDueOn,
+      letter: { id: fileMetadataColumns.id, name: fileMetadataColumns.originalName, byteSize: fileMetadataColumns.byteSize },
+      election: {
+        id: elections.id,
+        title: electionTitle[locale],
+        electionDay: elections.electionDay,
+        accreditationOpensAt: elections.accreditationOpensAt,
+        accreditationClosesAt: elections.accreditationClosesAt,
+        observationStartsOn: elections.observationStartsOn,
+        observationEndsOn: elections.observationEndsOn,
+        decisionWorkingDays: elections.decisionWorkingDays,
+      },
+      counts: {
+        observers: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
+        withoutPhoto: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn' and ${observers.photoFileId} is null)`.mapWith(Number),
+      },
+    })
+    .from(missions)
+    .innerJoin(elections, eq(elections.id, missions.electionId))
+    .leftJoin(files, eq(files.id, missions.letterFileId))
+    .where(and(eq(missions.id, unverifiedMissionId), eq(missions.organizationId, organizationId)));
+  if (!row) return null;
+  return { ...row, letter: row.letter?.id ? row.letter : null };
+}
+
+export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
+
+export const observerListFilters = ["all", "pending", "accredited", "refused", "withdrawn", "withoutPhoto"] as const;
+export type ObserverListFilter = (typeof observerListFilters)[number];
+
+/** A page of the mission's observers, filtered and searched in SQL, with the total in the same query. */
+export async function listOwnObservers(
+  actor: Coordinator,
+  missionId: string,
+  query: ListQuery & { filter: ObserverListFilter; search: string },
+) {
+  const organizationId = organizationOf(actor);
+  const conditions = [
+    eq(observers.missionId, missionId),
+    // The join below makes the organization part of the query itself, not only of the page.
+    eq(missions.organizationId, organizationId),
+  ];
+  if (query.filter === "withoutPhoto") conditions.push(sql`${observers.photoFileId} is null`, ne(observers.status, "withdrawn"));
+  else if (query.filter !== "all") conditions.push(eq(observers.status, query.filter));
+  if (query.search) {
+    const pattern = containsPattern(query.search);
+    conditions.push(or(ilike(observers.surname, pattern), ilike(observers.givenNames, pattern), ilike(observers.cyrillicName, pattern))!);
+  }
+  const rows = await getDb()
+    .select({
+      id: observers.id,
+      status: observers.status,
+      surname: observers.surname,
+      givenNames: observers.givenNames,
+      role: observers.role,
+      nationality: observers.nationality,
+      arrivalOn: observers.arrivalOn,
+      departureOn: observers.departureOn,
+      hasPhoto: isNotNull(observers.photoFileId),
+      statusReason: observers.statusReason,
+      isAmendment: observers.isAmendment,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .where(and(...conditions))
+    .orderBy(asc(observers.surname), asc(observers.givenNames), asc(observers.id))
+    .limit(query.pageSize)
+    .offset(offsetOf(query));
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+/** One observer of the organization's mission, with every field the edit form needs. */
+export async function getOwnObserver(actor: Coordinator, missionId: string, unverifiedObserverId: string) {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedObserverId)) return null;
+  const [row] = await getDb()
+    .select({
+      id: observers.id,
+      status: observers.status,
+      surname: observers.surname,
+      givenNames: observers.givenNames,
+      cyrillicName: observers.cyrillicName,
+      sex: observers.sex,
+      dateOfBirth: observers.dateOfBirth,
+      nationality: observers.nationality,
+      passportNumber: observers.passportNumber,
+      passportExpiresOn: observers.passportExpiresOn,
+      role: observers.role,
+      arrivalOn: observers.arrivalOn,
+      departureOn: observers.departureOn,
+      email: observers.email,
+      hasPhoto: isNotNull(observers.photoFileId),
+      statusReason: observers.statusReason,
+    })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .where(and(eq(observers.id, unverifiedObserverId), eq(observers.missionId, missionId), eq(missions.organizationId, organizationId)));
+  return row ?? null;
+}
+
+/** The commission's comments on the application and on its observers, oldest first. */
+export async function listOwnReviewComments(actor: Coordinator, missionId: string) {
+  const organizationId = organizationOf(actor);
+  return getDb()
+    .select({
+      id: reviewComments.id,
+      body: reviewComments.body,
+      createdAt: reviewComments.createdAt,
+      observerId: reviewComments.observerId,
+      observerName: sql<string | null>`${observers.surname} || ' ' || ${observers.givenNames}`,
+    })
+    .from(reviewComments)
+    .innerJoin(missions, eq(missions.id, reviewComments.missionId))
+    .leftJoin(observers, eq(observers.id, reviewComments.observerId))
+    .where(and(eq(reviewComments.missionId, missionId), eq(missions.organizationId, organizationId)))
+    .orderBy(asc(reviewComments.createdAt));
+}
+
+/** Every submission of the application, newest first. */
+export async function listOwnSubmissions(actor: Coordinator, missionId: string) {
+  const organizationId = organizationOf(actor);
+  return getDb()
+    .select({
+      number: missionSubmissions.number,
+      submittedAt: missionSubmissions.submittedAt,
+      decisionDueOn: missionSubmissions.decisionDueOn,
+      observerCount: missionSubmissions.observerCount,
+    })
+    .from(missionSubmissions)
+    .innerJoin(missions, eq(missions.id, missionSubmissions.missionId))
+    .where(and(eq(missionSubmissions.missionId, missionId), eq(missions.organizationId, organizationId)))
+    .orderBy(desc(missionSubmissions.number));
+}
+
+/** The file ids a coordinator may download: their mission's letter and their observers' photos. */
+export async function ownLetterFileId(actor: Coordinator, unverifiedMissionId: string) {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedMissionId)) return null;
+  const [row] = await getDb()
+    .select({ fileId: missions.letterFileId })
+    .from(missions)
+    .where(and(eq(missions.id, unverifiedMissionId), eq(missions.organizationId, organizationId)));
+  return row?.fileId ?? null;
+}
+
+export async function ownPhotoFileId(actor: Coordinator, unverifiedObserverId: string) {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedObserverId)) return null;
+  const [row] = await getDb()
+    .select({ fileId: observers.photoFileId })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .where(and(eq(observers.id, unverifiedObserverId), eq(missions.organizationId, organizationId)));
+  return row?.fileId ?? null;
+}
