@@ -53,6 +53,7 @@ export const validationKeys = [
   "passportFormat",
   "phoneFormat",
   "chooseAtLeastOne",
+  "workingDays",
 ] as const;
 export type ValidationKey = (typeof validationKeys)[number];
 

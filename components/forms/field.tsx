@@ -75,3 +75,54 @@ export function SelectField({ id, label, hint, error, options, placeholder, ...s
     </FieldShell>
   );
 }
+
+type CheckboxGroupProps = {
+  /** The first box takes this id, so the error summary's link lands on the group. */
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: readonly { value: string; label: string; lang?: string }[];
+  defaultValues: readonly string[];
+  /** What react-hook-form's `register(name)` gives, spread on every box. */
+  inputProps: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "value" | "defaultChecked">;
+};
+
+/** Several choices of one question, as a fieldset whose legend is the question. */
+export function CheckboxGroup({ id, legend, hint, error, options, defaultValues, inputProps }: CheckboxGroupProps) {
+  return (
+    <fieldset className={error ? "field field--error" : "field"} aria-describedby={describedBy(id, hint, error)}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <div className="checkbox-group">
+        {options.map((option, index) => {
+          const boxId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                id={boxId}
+                type="checkbox"
+                value={option.value}
+                defaultChecked={defaultValues.includes(option.value)}
+                aria-invalid={error ? true : undefined}
+                {...inputProps}
+              />
+              <label htmlFor={boxId} lang={option.lang}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

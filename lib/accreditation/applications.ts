@@ -155,8 +155,11 @@ async function storedObservers(tx: Transaction, missionId: string) {
 }
 
 /** Whether every step is done and every observer complete, as the check-your-answers page shows it. */
-export async function checkApplication(tx: Transaction, mission: LockedMission): Promise<SubmissionCheck & { detailsMissing: boolean; letterMissing: boolean }> {
-  const stored = await storedObservers(tx, mission.id);
+async function checkApplication(
+  tx: Transaction,
+  mission: LockedMission,
+  stored: Awaited<ReturnType<typeof storedObservers>>,
+): Promise<SubmissionCheck & { detailsMissing: boolean; letterMissing: boolean }> {
   const context = await intakeContextFor(tx, mission, stored.map((o) => o.values.passportNumber));
   const check = checkMissionSubmission(stored, context);
   const detailsMissing = mission.name === null;
@@ -164,12 +167,31 @@ export async function checkApplication(tx: Transaction, mission: LockedMission):
   return { ...check, detailsMissing, letterMissing, canSubmit: check.canSubmit && !detailsMissing && !letterMissing };
 }
 
-/** The check-your-answers page's findings, read without changing anything. */
+/** How many observers with problems the check-your-answers page names; the rest are counted. */
+const PREVIEW_LISTED_OBSERVERS = 100;
+
+/**
+ * The check-your-answers page's findings, read without changing anything: what the coordinator
+ * may see (never other missions' names), with the names of the first observers to correct.
+ */
 export async function previewSubmission(actor: Coordinator, unverifiedMissionId: string) {
   return getDb().transaction(async (tx) => {
     const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
     if (!mission) return null;
-    return checkApplication(tx, mission);
+    const stored = await storedObservers(tx, mission.id);
+    const check = await checkApplication(tx, mission, stored);
+    const nameOf = new Map(stored.map((o) => [o.id, `${o.values.surname}, ${o.values.givenNames}`]));
+    const toCorrect = check.observers
+      .map((o) => ({ id: o.id, name: nameOf.get(o.id) ?? "", issues: issuesFor("coordinator", o.issues).filter((i) => i.severity === "error") }))
+      .filter((o) => o.issues.length > 0);
+    return {
+      canSubmit: check.canSubmit,
+      detailsMissing: check.detailsMissing,
+      letterMissing: check.letterMissing,
+      issues: issuesFor("coordinator", check.issues),
+      observersToCorrect: toCorrect.slice(0, PREVIEW_LISTED_OBSERVERS),
+      observersToCorrectCount: toCorrect.length,
+    };
   });
 }
 
@@ -194,7 +216,8 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
     if (!next || !applicationLifecycle.canTransition(mission.status, event, actor.role)) return refused("notEditable");
     if (!windowAllows(event, mission.election)) return refused("windowClosed");
 
-    const check = await checkApplication(tx, mission);
+    const observerRows = await storedObservers(tx, mission.id);
+    const check = await checkApplication(tx, mission, observerRows);
     if (!check.canSubmit) return { ok: false as const, refusal: "incomplete" as const, check };
 
     const now = new Date();
@@ -216,7 +239,6 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
       })
       .from(missions)
       .where(eq(missions.id, mission.id));
-    const observerRows = await storedObservers(tx, mission.id);
     await tx.insert(missionSubmissions).values({
       missionId: mission.id,
       number,

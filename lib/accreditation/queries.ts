@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { elections, fileMetadataColumns, files, missions, missionSubmissions, observers, reviewComments } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
@@ -147,7 +147,7 @@ export async function listOwnObservers(
       nationality: observers.nationality,
       arrivalOn: observers.arrivalOn,
       departureOn: observers.departureOn,
-      hasPhoto: isNotNull(observers.photoFileId),
+      hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       statusReason: observers.statusReason,
       isAmendment: observers.isAmendment,
       total: sql<number>`count(*) over ()`.mapWith(Number),
@@ -181,7 +181,7 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
       arrivalOn: observers.arrivalOn,
       departureOn: observers.departureOn,
       email: observers.email,
-      hasPhoto: isNotNull(observers.photoFileId),
+      hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       statusReason: observers.statusReason,
     })
     .from(observers)

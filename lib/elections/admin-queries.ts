@@ -67,6 +67,7 @@ export async function getElectionForEdit(actor: Admin, electionId: string) {
       accreditationClosesAt: elections.accreditationClosesAt,
       observationStartsOn: elections.observationStartsOn,
       observationEndsOn: elections.observationEndsOn,
+      decisionWorkingDays: elections.decisionWorkingDays,
       status: elections.status,
       publishedAt: elections.publishedAt,
     })
@@ -78,5 +79,6 @@ export async function getElectionForEdit(actor: Admin, electionId: string) {
     ...row,
     accreditationOpensAt: ashgabatDateTime(row.accreditationOpensAt),
     accreditationClosesAt: ashgabatDateTime(row.accreditationClosesAt),
+    decisionWorkingDays: String(row.decisionWorkingDays),
   };
 }

@@ -26,6 +26,7 @@ const input = (overrides: Partial<ElectionInput> = {}): ElectionInput => ({
   accreditationClosesAt: "2031-09-11T18:00",
   observationStartsOn: "2031-08-22",
   observationEndsOn: "2031-09-28",
+  decisionWorkingDays: "5",
   status: "draft",
   ...overrides,
 });

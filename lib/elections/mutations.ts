@@ -24,6 +24,7 @@ function columnsOf(input: ElectionInput) {
     electionDay: input.electionDay,
     observationStartsOn: input.observationStartsOn,
     observationEndsOn: input.observationEndsOn,
+    decisionWorkingDays: Number(input.decisionWorkingDays),
     // The schema has checked both values; a null here would be a bug, and the NOT NULL column refuses it.
     accreditationOpensAt: instantOfAshgabatDateTime(input.accreditationOpensAt)!,
     accreditationClosesAt: instantOfAshgabatDateTime(input.accreditationClosesAt)!,
@@ -96,6 +97,7 @@ export async function updateElection(actor: Admin, electionId: string, input: El
           accreditationClosesAt: elections.accreditationClosesAt,
           observationStartsOn: elections.observationStartsOn,
           observationEndsOn: elections.observationEndsOn,
+          decisionWorkingDays: elections.decisionWorkingDays,
           status: elections.status,
           publishedAt: elections.publishedAt,
         })

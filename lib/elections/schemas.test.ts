@@ -13,6 +13,7 @@ const valid = {
   accreditationClosesAt: "2027-03-04T18:00",
   observationStartsOn: "2027-02-12",
   observationEndsOn: "2027-03-21",
+  decisionWorkingDays: "5",
   status: "draft",
 };
 
@@ -40,8 +41,16 @@ describe("electionSchema", () => {
       accreditationClosesAt: "required",
       observationStartsOn: "required",
       observationEndsOn: "required",
+      decisionWorkingDays: "required",
       status: "choose",
     });
+  });
+
+  it("takes 1 to 60 working days for the decision", () => {
+    expect(errorsOf({ ...valid, decisionWorkingDays: "60" })).toEqual({});
+    for (const days of ["0", "61", "2.5", "five", "-3"]) {
+      expect(errorsOf({ ...valid, decisionWorkingDays: days })).toEqual({ decisionWorkingDays: "workingDays" });
+    }
   });
 
   it("allows codes of capital letters, digits and hyphens up to 16 characters", () => {

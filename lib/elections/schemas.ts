@@ -59,6 +59,12 @@ export const electionSchema = z
     accreditationClosesAt: dayAndTime,
     observationStartsOn: day,
     observationEndsOn: day,
+    /** Working days the commission has to decide after each submission (1 to 60). */
+    decisionWorkingDays: z
+      .string()
+      .trim()
+      .min(1, "required")
+      .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60, "workingDays"),
     status: z.enum(electionStatuses, "choose"),
   })
   .superRefine(
@@ -82,6 +88,7 @@ export const electionFields = [
   "accreditationClosesAt",
   "observationStartsOn",
   "observationEndsOn",
+  "decisionWorkingDays",
   "status",
 ] as const;
 

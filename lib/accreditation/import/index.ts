@@ -8,7 +8,7 @@ import { readXlsx } from "./xlsx";
  * problem with its row and column so the coordinator can fix the file in one pass.
  */
 
-export { buildImportTemplate } from "./template";
+export { buildCsvTemplate, buildImportTemplate } from "./template";
 export { MAX_OBSERVER_ROWS, importCodes, type ImportCode, type ImportError, type ImportResult } from "./rows";
 
 /** A list of 2,000 observers is well under 1 MB as CSV or XLSX. */

@@ -99,3 +99,13 @@ export async function buildImportTemplate(locale: Locale): Promise<Buffer> {
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * The same header row as CSV, for coordinators without a spreadsheet program that reads XLSX:
+ * UTF-8 with a byte-order mark, so that Excel shows Cyrillic and Turkmen letters as they are.
+ */
+export function buildCsvTemplate(locale: Locale): Buffer {
+  const t = createTranslator({ locale, messages: catalogs[locale] });
+  const header = observerFields.map((field) => `"${t(`observerImport.headers.${field}`).replace(/"/g, '""')}"`).join(",");
+  return Buffer.from(`\uFEFF${header}\r\n`, "utf8");
+}

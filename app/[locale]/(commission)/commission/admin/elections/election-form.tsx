@@ -40,6 +40,7 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
     accreditationClosesAt: t("accreditationClosesAt"),
     observationStartsOn: t("observationStartsOn"),
     observationEndsOn: t("observationEndsOn"),
+    decisionWorkingDays: t("decisionWorkingDays"),
     status: t("publication"),
   };
   // The summary names the field: "This field is required." alone would not say which.
@@ -69,6 +70,7 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
         <TextField {...field("accreditationClosesAt")} type="datetime-local" hint={t("accreditationClosesHint")} />
         <DateField {...field("observationStartsOn")} hint={t("observationHint")} />
         <DateField {...field("observationEndsOn")} hint={t("observationHint")} />
+        <TextField {...field("decisionWorkingDays")} hint={t("decisionWorkingDaysHint")} inputMode="numeric" autoComplete="off" className="input--short" />
       </fieldset>
       <SelectField {...field("status")} hint={t("publicationHint")} options={statusOptions} />
       <div className="form__actions">

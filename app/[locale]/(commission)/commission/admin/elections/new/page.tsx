@@ -29,6 +29,7 @@ export default async function NewElectionPage({ params }: PageProps<"/[locale]/c
           accreditationClosesAt: "",
           observationStartsOn: "",
           observationEndsOn: "",
+          decisionWorkingDays: "5",
           status: "draft",
         }}
         {...options}
