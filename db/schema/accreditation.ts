@@ -15,7 +15,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { applicationStatuses, observerStatuses } from "../../lib/accreditation/transitions";
-import { missionTypes, observerRoles, sexes } from "../../lib/accreditation/vocabulary";
+import { decisionReasons, missionTypes, observerRoles, sexes } from "../../lib/accreditation/vocabulary";
 import { elections } from "./elections";
 import { files } from "./files";
 import { users } from "./identity";
@@ -26,6 +26,7 @@ export const observerStatus = pgEnum("observer_status", observerStatuses);
 export const missionType = pgEnum("mission_type", missionTypes);
 export const observerRole = pgEnum("observer_role", observerRoles);
 export const sex = pgEnum("sex", sexes);
+export const decisionReason = pgEnum("decision_reason", decisionReasons);
 
 /**
  * A mission's application for accreditation: one per organization per election. The details are
@@ -59,6 +60,10 @@ export const missions = pgTable(
     /** The legal clock: so many working days after the latest submission (per election). */
     decisionDueOn: date("decision_due_on", { mode: "string" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Why the commission rejected the application; the coordinator sees it. */
+    rejectionReason: text("rejection_reason"),
+    /** Bumped by every change: a reviewer's decision names the version it saw, so nothing is overwritten unseen. */
+    version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -95,8 +100,14 @@ export const observers = pgTable(
     departureOn: date("departure_on", { mode: "string" }).notNull(),
     email: text("email"),
     photoFileId: uuid("photo_file_id").references(() => files.id),
-    /** Why the commission refused or revoked; the coordinator sees it. */
+    /** Why the commission refused or revoked: a reason from the list and, in statusReason, its words. */
+    reasonCode: decisionReason("reason_code"),
     statusReason: text("status_reason"),
+    /** Given on accreditation: the election's code and a sequence, e.g. LOC-2027-0042. */
+    accreditationNumber: text("accreditation_number"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
     /** Added after the application was approved: reviewed on its own, as an amendment. */
     isAmendment: boolean("is_amendment").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -106,6 +117,7 @@ export const observers = pgTable(
     index("observers_mission_status_idx").on(t.missionId, t.status),
     // The check across applications of one election looks passports up by number.
     index("observers_passport_idx").on(t.passportNumber, t.nationality),
+    uniqueIndex("observers_accreditation_number_key").on(t.accreditationNumber),
     uniqueIndex("observers_mission_passport_key")
       .on(t.missionId, t.nationality, t.passportNumber)
       .where(sql`${t.status} <> 'withdrawn'`),

@@ -30,6 +30,8 @@ export const elections = pgTable(
     observationEndsOn: date("observation_ends_on", { mode: "string" }).notNull(),
     /** The legal clock: working days the commission has to decide after each submission. */
     decisionWorkingDays: integer("decision_working_days").notNull().default(5),
+    /** The last accreditation number given for this election (numbers are the code and a sequence). */
+    accreditationSequence: integer("accreditation_sequence").notNull().default(0),
     status: electionStatus("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, max, ne } from "drizzle-orm";
+import { and, eq, isNull, max, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { elections, missions, missionSubmissions, observers, users } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
@@ -99,7 +99,7 @@ export async function saveMissionDetails(actor: Coordinator, unverifiedMissionId
     if (changes.length === 0) return { ok: true as const };
     await tx
       .update(missions)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: new Date(), version: sql`${missions.version} + 1` })
       .where(eq(missions.id, mission.id));
     // Field names only: the contact's phone and email are personal data.
     await writeAuditEvent(tx, { actor, action: "application.details_saved", entityType: "mission", entityId: mission.id, ip, details: { fields: changes } });
@@ -116,7 +116,7 @@ export async function attachLetter(actor: Coordinator, unverifiedMissionId: stri
     if (!isEditable(mission.status)) return refused("notEditable");
     if (!checked.ok) return { ok: false as const, fieldErrors: { letter: letterErrorMessages[checked.error] } satisfies FieldErrors };
     const stored = await storeFile(tx, { kind: "letter", buffer: letter.bytes, mediaType: checked.mediaType, originalName: letter.name, uploadedBy: actor.id });
-    await tx.update(missions).set({ letterFileId: stored.id, updatedAt: new Date() }).where(eq(missions.id, mission.id));
+    await tx.update(missions).set({ letterFileId: stored.id, updatedAt: new Date(), version: sql`${missions.version} + 1` }).where(eq(missions.id, mission.id));
     await writeAuditEvent(tx, {
       actor,
       action: "application.letter_attached",
@@ -250,7 +250,7 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
     });
     await tx
       .update(missions)
-      .set({ status: next, submittedAt: now, decisionDueOn: due, updatedAt: now })
+      .set({ status: next, submittedAt: now, decisionDueOn: due, updatedAt: now, version: sql`${missions.version} + 1` })
       .where(and(eq(missions.id, mission.id), eq(missions.status, mission.status)));
     await writeAuditEvent(tx, {
       actor,
@@ -288,7 +288,7 @@ export async function withdrawApplication(actor: Coordinator, unverifiedMissionI
     if (!applicationLifecycle.canTransition(mission.status, "withdraw", actor.role)) return refused("notEditable");
     await tx
       .update(missions)
-      .set({ status: "withdrawn", updatedAt: new Date() })
+      .set({ status: "withdrawn", updatedAt: new Date(), version: sql`${missions.version} + 1` })
       .where(and(eq(missions.id, mission.id), eq(missions.status, mission.status)));
     await writeAuditEvent(tx, { actor, action: "application.withdrawn", entityType: "mission", entityId: mission.id, ip, details: { from: mission.status } });
     return { ok: true as const };

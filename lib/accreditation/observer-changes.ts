@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { observers } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
@@ -128,7 +128,7 @@ export async function updateObserver(
     if (changes.length === 0 && !photoFileId) return { ok: true as const };
     await tx
       .update(observers)
-      .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: new Date() })
+      .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: new Date(), version: sql`${observers.version} + 1` })
       .where(eq(observers.id, observer.id));
     // Which fields changed, never their values: they are passport data.
     await writeAuditEvent(tx, {
@@ -162,7 +162,7 @@ export async function removeObserver(actor: Coordinator, unverifiedMissionId: st
     if (acceptsAmendments(mission.status) && observerLifecycle.canTransition(observer.status, "withdraw", actor.role)) {
       await tx
         .update(observers)
-        .set({ status: "withdrawn", updatedAt: new Date() })
+        .set({ status: "withdrawn", updatedAt: new Date(), version: sql`${observers.version} + 1` })
         .where(and(eq(observers.id, observer.id), eq(observers.status, observer.status)));
       await writeAuditEvent(tx, {
         actor,
@@ -262,7 +262,7 @@ export async function attachZipPhotos(actor: Coordinator, unverifiedMissionId: s
       const observerId = observerOf.get(entry.passportNumber);
       if (!observerId) continue;
       const photoFileId = await savePhoto(tx, actor, entry.photo);
-      await tx.update(observers).set({ photoFileId, updatedAt: new Date() }).where(and(eq(observers.id, observerId), ne(observers.status, "withdrawn")));
+      await tx.update(observers).set({ photoFileId, updatedAt: new Date(), version: sql`${observers.version} + 1` }).where(and(eq(observers.id, observerId), ne(observers.status, "withdrawn")));
       attached += 1;
     }
     if (attached > 0) {

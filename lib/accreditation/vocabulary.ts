@@ -62,3 +62,15 @@ export const workingLanguages = [
   "ps",
 ] as const;
 export type WorkingLanguage = (typeof workingLanguages)[number];
+
+/** Why the commission refuses or revokes an accreditation; the reviewer adds their own words. */
+export const decisionReasons = [
+  "incomplete_data",
+  "invalid_passport",
+  "unsuitable_photo",
+  "duplicate_accreditation",
+  "not_eligible",
+  "code_of_conduct",
+  "other",
+] as const;
+export type DecisionReason = (typeof decisionReasons)[number];

@@ -32,6 +32,14 @@ export const auditActions = [
   "observer.withdrawn",
   "observer.photo_attached",
   "observers.imported",
+  "application.viewed",
+  "application.changes_requested",
+  "application.approved",
+  "application.rejected",
+  "observers.accredited",
+  "observers.refused",
+  "observers.revoked",
+  "observers.exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

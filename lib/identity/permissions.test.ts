@@ -13,11 +13,14 @@ const adminOnly = {
 } as const;
 const noAdmin = Object.fromEntries(Object.keys(adminOnly).map((p) => [p, false])) as Record<keyof typeof adminOnly, false>;
 
+const staff = { "review:applications": true, "decide:observer": true, "export:accredited": true } as const;
+const noStaff = { "review:applications": false, "decide:observer": false, "export:accredited": false } as const;
+
 const expected: Record<Role, Record<Permission, boolean>> = {
-  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, "apply:accreditation": true, ...noAdmin },
-  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, "apply:accreditation": false, ...noAdmin },
-  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...noAdmin },
-  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...adminOnly },
+  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, "apply:accreditation": true, ...noStaff, ...noAdmin },
+  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, "apply:accreditation": false, ...noStaff, ...noAdmin },
+  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...staff, ...noAdmin },
+  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...staff, ...adminOnly },
 };
 
 describe("can", () => {
