@@ -1,8 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditEvents, elections, organizations, users } from "@/db/schema";
+import {
+  auditEvents,
+  elections,
+  emailOutbox,
+  files,
+  missions,
+  missionSubmissions,
+  observers,
+  organizations,
+  reviewComments,
+  users,
+} from "@/db/schema";
+import { addDays, todayInAshgabat } from "@/lib/dates";
 import type { Role } from "@/lib/identity/permissions";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Rows for database tests. On a shared PostgreSQL database other files (and earlier runs) write
@@ -38,6 +52,41 @@ export function testData() {
     return row!;
   }
 
+  /**
+   * A published election whose accreditation window is open now (opened yesterday, closes in
+   * 20 days), observed from 5 to 40 days ahead, with election day 30 days ahead.
+   */
+  async function election(overrides: Partial<typeof elections.$inferInsert> = {}) {
+    const today = todayInAshgabat();
+    const [row] = await getDb()
+      .insert(elections)
+      .values({
+        code: unique("T").toUpperCase(),
+        type: "parliamentary",
+        titleTk: `Saýlaw ${token}`,
+        titleRu: `Выборы ${token}`,
+        titleEn: `Election ${token}`,
+        electionDay: addDays(today, 30),
+        accreditationOpensAt: new Date(Date.now() - DAY_MS),
+        accreditationClosesAt: new Date(Date.now() + 20 * DAY_MS),
+        observationStartsOn: addDays(today, 5),
+        observationEndsOn: addDays(today, 40),
+        status: "published",
+        publishedAt: new Date(),
+        ...overrides,
+      })
+      .returning({
+        id: elections.id,
+        code: elections.code,
+        titleEn: elections.titleEn,
+        electionDay: elections.electionDay,
+        observationStartsOn: elections.observationStartsOn,
+        observationEndsOn: elections.observationEndsOn,
+        decisionWorkingDays: elections.decisionWorkingDays,
+      });
+    return row!;
+  }
+
   /** The audit events about one record, oldest first. */
   async function auditOf(entityType: string, entityId: string) {
     return getDb()
@@ -49,10 +98,23 @@ export function testData() {
 
   async function cleanUp() {
     const db = getDb();
+    const ownOrganizations = db.select({ id: organizations.id }).from(organizations).where(like(organizations.acronym, `%${token}%`));
+    const ownElections = db.select({ id: elections.id }).from(elections).where(like(elections.code, `%${token.toUpperCase()}%`));
+    const ownUsers = db.select({ id: users.id }).from(users).where(like(users.email, `%${token}%`));
+    const ownMissions = db
+      .select({ id: missions.id })
+      .from(missions)
+      .where(or(inArray(missions.organizationId, ownOrganizations), inArray(missions.electionId, ownElections)));
+    await db.delete(missionSubmissions).where(inArray(missionSubmissions.missionId, ownMissions));
+    await db.delete(reviewComments).where(inArray(reviewComments.missionId, ownMissions));
+    await db.delete(observers).where(inArray(observers.missionId, ownMissions));
+    await db.delete(missions).where(inArray(missions.id, ownMissions));
+    await db.delete(files).where(inArray(files.uploadedBy, ownUsers));
+    await db.delete(emailOutbox).where(like(emailOutbox.toAddress, `%${token}%`));
     await db.delete(users).where(like(users.email, `%${token}%`));
     await db.delete(organizations).where(like(organizations.acronym, `%${token}%`));
     await db.delete(elections).where(like(elections.code, `%${token.toUpperCase()}%`));
   }
 
-  return { token, unique, organization, user, auditOf, cleanUp };
+  return { token, unique, organization, user, election, auditOf, cleanUp };
 }

@@ -1,0 +1,146 @@
+import { asc, eq, like } from "drizzle-orm";
+import { getDb } from "@/db";
+import { emailOutbox, files, missions, missionSubmissions, observers } from "@/db/schema";
+import { startApplication } from "@/lib/accreditation/applications";
+import { missionDetailsSchema, type MissionDetailsInput } from "@/lib/accreditation/mission-schema";
+import { observerSchema, type ObserverField, type ObserverInput } from "@/lib/accreditation/observer-schema";
+import type { Coordinator } from "@/lib/accreditation/scope";
+import type { ApplicationStatus, ObserverStatus } from "@/lib/accreditation/transitions";
+import { addDays, todayInAshgabat } from "@/lib/dates";
+import { processPhoto, type ProcessedPhoto } from "@/lib/files/photo";
+import { makeImage } from "./images";
+import type { testData } from "./db-fixtures";
+
+type ElectionDates = { observationStartsOn: string; observationEndsOn: string };
+
+/**
+ * Applications, observers and their inputs for the accreditation tests, on top of `testData()`
+ * (whose `cleanUp` removes them with the organizations and elections they belong to).
+ */
+export function accreditationData(data: ReturnType<typeof testData>) {
+  /** A coordinator as the data functions take the actor: of a new organization unless one is given. */
+  async function coordinator(organizationId?: string): Promise<Coordinator & { email: string; organizationId: string }> {
+    const row = await data.user("coordinator", organizationId ? { organizationId } : {});
+    return { id: row.id, role: row.role, email: row.email, organizationId: row.organizationId! };
+  }
+
+  /** A new coordinator's draft application to a new open election (or to the one given). */
+  async function draftApplication(options: { election?: Awaited<ReturnType<typeof data.election>>; actor?: Awaited<ReturnType<typeof coordinator>> } = {}) {
+    const election = options.election ?? (await data.election());
+    const actor = options.actor ?? (await coordinator());
+    const started = await startApplication(actor, election.id, null);
+    if (!started.ok) throw new Error(`expected the application to start: ${started.refusal}`);
+    return { election, actor, missionId: started.missionId };
+  }
+
+  /** A complete, valid observer for the election, run through the form's schema as the Server Action does. */
+  function observerInput(election: ElectionDates, overrides: Partial<Record<ObserverField, string>> = {}): ObserverInput {
+    return observerSchema.parse({
+      surname: "Lindqvist",
+      givenNames: "Anna Maria",
+      sex: "female",
+      dateOfBirth: "1980-05-17",
+      nationality: "SE",
+      passportNumber: data.unique("P").toUpperCase(),
+      passportExpiresOn: addDays(todayInAshgabat(), 5 * 365),
+      role: "short_term_observer",
+      arrivalOn: addDays(election.observationStartsOn, 1),
+      departureOn: addDays(election.observationEndsOn, -1),
+      ...overrides,
+    });
+  }
+
+  function missionDetails(election: ElectionDates, overrides: Partial<Record<keyof MissionDetailsInput, unknown>> = {}): MissionDetailsInput {
+    return missionDetailsSchema.parse({
+      name: `Mission ${data.token}`,
+      type: "limited_observation_mission",
+      plannedArrivalOn: addDays(election.observationStartsOn, 1),
+      plannedDepartureOn: addDays(election.observationEndsOn, -1),
+      regions: ["ashgabat", "mary"],
+      contactPerson: "Ingrid Larsen",
+      phone: "+46 70 123 45 67",
+      email: `contact-${data.token}@mission.example`,
+      workingLanguages: ["en", "ru"],
+      ...overrides,
+    });
+  }
+
+  let cachedPhoto: ProcessedPhoto | undefined;
+  /** A valid passport-style photo, processed as an upload is. */
+  async function photo() {
+    if (cachedPhoto) return cachedPhoto;
+    const processed = await processPhoto(await makeImage(450, 600));
+    if (!processed.ok) throw new Error(`expected the photo to be accepted: ${processed.error}`);
+    cachedPhoto = processed.photo;
+    return cachedPhoto;
+  }
+
+  /** The commission's side is not built yet: its decisions are written straight to the table. */
+  async function setMissionStatus(missionId: string, status: ApplicationStatus) {
+    await getDb().update(missions).set({ status }).where(eq(missions.id, missionId));
+  }
+
+  async function setObserverStatus(observerId: string, status: ObserverStatus) {
+    await getDb().update(observers).set({ status }).where(eq(observers.id, observerId));
+  }
+
+  async function missionRow(missionId: string) {
+    const [row] = await getDb().select().from(missions).where(eq(missions.id, missionId));
+    return row;
+  }
+
+  /** The mission's observer rows as stored, by surname and passport. */
+  async function observersOf(missionId: string) {
+    return getDb().select().from(observers).where(eq(observers.missionId, missionId)).orderBy(asc(observers.surname), asc(observers.passportNumber));
+  }
+
+  async function observerRow(observerId: string) {
+    const [row] = await getDb().select().from(observers).where(eq(observers.id, observerId));
+    return row;
+  }
+
+  async function submissionsOf(missionId: string) {
+    return getDb().select().from(missionSubmissions).where(eq(missionSubmissions.missionId, missionId)).orderBy(asc(missionSubmissions.number));
+  }
+
+  /** The files a user uploaded (without their bytes). */
+  async function filesUploadedBy(userId: string) {
+    return getDb()
+      .select({ id: files.id, kind: files.kind, mediaType: files.mediaType, width: files.width, height: files.height })
+      .from(files)
+      .where(eq(files.uploadedBy, userId));
+  }
+
+  /** Emails queued to one address. */
+  async function emailsTo(address: string) {
+    return getDb()
+      .select({ template: emailOutbox.template, locale: emailOutbox.locale, subject: emailOutbox.subject, textBody: emailOutbox.textBody })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, address));
+  }
+
+  /** Every email queued to this test file's addresses. */
+  async function emailsOfThisFile() {
+    return getDb()
+      .select({ to: emailOutbox.toAddress, template: emailOutbox.template })
+      .from(emailOutbox)
+      .where(like(emailOutbox.toAddress, `%${data.token}%`));
+  }
+
+  return {
+    coordinator,
+    draftApplication,
+    observerInput,
+    missionDetails,
+    photo,
+    setMissionStatus,
+    setObserverStatus,
+    missionRow,
+    observersOf,
+    observerRow,
+    submissionsOf,
+    filesUploadedBy,
+    emailsTo,
+    emailsOfThisFile,
+  };
+}
