@@ -154,7 +154,8 @@ export const reviewComments = pgTable(
     missionId: uuid("mission_id")
       .notNull()
       .references(() => missions.id),
-    observerId: uuid("observer_id").references(() => observers.id),
+    // A pending observer the coordinator removes takes the link along; the comment stays in the history.
+    observerId: uuid("observer_id").references(() => observers.id, { onDelete: "set null" }),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { elections, files, missions } from "@/db/schema";
+import { elections, files, missions, observers } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
@@ -287,17 +287,24 @@ describe("previewSubmission", () => {
   it("lists what is missing without changing anything", async () => {
     const { actor, missionId } = await acc.draftApplication();
     const preview = await previewSubmission(actor, missionId);
-    expect(preview).toMatchObject({ canSubmit: false, detailsMissing: true, letterMissing: true, observers: [] });
+    expect(preview).toMatchObject({ canSubmit: false, detailsMissing: true, letterMissing: true, observersToCorrect: [], observersToCorrectCount: 0 });
     expect(preview!.issues.map((i) => i.code)).toEqual(["noObservers"]);
     expect(await acc.missionRow(missionId)).toMatchObject({ status: "draft", submittedAt: null });
   });
 
   it("says a complete application can be submitted", async () => {
-    const { actor, missionId, headId, memberId } = await completeApplication();
+    const { actor, missionId } = await completeApplication();
     const preview = await previewSubmission(actor, missionId);
-    expect(preview).toMatchObject({ canSubmit: true, detailsMissing: false, letterMissing: false, issues: [] });
-    expect(preview!.observers.map((o) => o.id).sort()).toEqual([headId, memberId].sort());
-    expect(preview!.observers.every((o) => o.issues.length === 0)).toBe(true);
+    expect(preview).toMatchObject({ canSubmit: true, detailsMissing: false, letterMissing: false, issues: [], observersToCorrect: [], observersToCorrectCount: 0 });
+  });
+
+  it("names the observers to correct, and only what the coordinator may see", async () => {
+    const { actor, missionId, headId } = await completeApplication();
+    await getDb().update(observers).set({ photoFileId: null }).where(eq(observers.id, headId));
+    const preview = await previewSubmission(actor, missionId);
+    expect(preview!.canSubmit).toBe(false);
+    expect(preview!.observersToCorrect).toEqual([{ id: headId, name: expect.stringMatching(/, /), issues: [expect.objectContaining({ field: "photo", code: "photoRequired" })] }]);
+    expect(preview!.issues.map((i) => i.code)).toEqual(["observersIncomplete"]);
   });
 });
 

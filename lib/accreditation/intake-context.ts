@@ -1,10 +1,13 @@
 import "server-only";
-import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { missions, observers, organizations } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import type { ObserverIntakeContext } from "./intake";
 import type { LockedMission } from "./scope";
+
+// Any fixed number: the first half of the (class, election) advisory lock on an election's passports.
+const PASSPORT_LOCK = 727_100_2;
 
 /** The mission's own observers that count for the duplicate check: all but the withdrawn. */
 export async function missionPassports(tx: Transaction | Database, missionId: string) {
@@ -40,12 +43,17 @@ async function passportsElsewhere(tx: Transaction | Database, mission: LockedMis
     );
 }
 
-/** Everything the intake checks need to judge these passports in this mission. */
+/**
+ * Everything the intake checks need to judge these passports in this mission. Inside a change's
+ * transaction it first takes the election's passport lock: otherwise two organizations adding the
+ * same passport at the same moment would each find it free (PostgreSQL runs them side by side).
+ */
 export async function intakeContextFor(
   tx: Transaction | Database,
   mission: LockedMission,
   passportNumbers: string[],
 ): Promise<ObserverIntakeContext> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PASSPORT_LOCK}, hashtext(${mission.electionId}))`);
   // One after the other: a transaction is one connection.
   const own = await missionPassports(tx, mission.id);
   const elsewhere = await passportsElsewhere(tx, mission, passportNumbers);

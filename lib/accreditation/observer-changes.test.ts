@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { elections } from "@/db/schema";
+import { elections, reviewComments } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { readZipPhotos, type ZipPhotoEntry } from "@/lib/files/zip-photos";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
@@ -522,5 +522,41 @@ describe("photos from a ZIP", () => {
       expect(await attachZipPhotos(actor, missionId, [entry], ip)).toEqual({ ok: false, refusal: "notEditable" });
     }
     expect(await acc.filesUploadedBy(actor.id)).toEqual([]);
+  });
+});
+
+describe("found by the tests of the first version", () => {
+  it("removes a pending observer the commission commented on, when changes are requested", async () => {
+    const { actor, missionId, election } = await acc.draftApplication();
+    const observerId = await added(await addObserver(actor, missionId, acc.observerInput(election), null, null));
+    await acc.setMissionStatus(missionId, "changes_requested");
+    const reviewer = await data.user("reviewer");
+    await getDb().insert(reviewComments).values({ missionId, observerId, authorId: reviewer.id, body: "This observer's photo is blurred." });
+    expect(await removeObserver(actor, missionId, observerId, null)).toEqual({ ok: true, outcome: "removed" });
+    const [comment] = await getDb().select({ observerId: reviewComments.observerId, body: reviewComments.body }).from(reviewComments).where(eq(reviewComments.missionId, missionId));
+    expect(comment).toEqual({ observerId: null, body: "This observer's photo is blurred." });
+  });
+
+  it("does not let two organizations take the same passport at the same moment", async () => {
+    const first = await acc.draftApplication();
+    const second = await acc.draftApplication({ election: first.election });
+    const input = acc.observerInput(first.election);
+    const results = await Promise.all([
+      addObserver(first.actor, first.missionId, input, null, null),
+      addObserver(second.actor, second.missionId, input, null, null),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { passportNumber: "passportInOtherApplication" } });
+  });
+
+  it("offers a ZIP only the passports of pending observers", async () => {
+    const { actor, missionId, election } = await acc.draftApplication();
+    const pending = acc.observerInput(election);
+    const refused = acc.observerInput(election);
+    await addObserver(actor, missionId, pending, null, null);
+    const refusedId = await added(await addObserver(actor, missionId, refused, null, null));
+    await acc.setMissionStatus(missionId, "changes_requested");
+    await acc.setObserverStatus(refusedId, "refused");
+    expect(await photoTargets(actor, missionId)).toEqual({ ok: true, passports: [pending.passportNumber] });
   });
 });

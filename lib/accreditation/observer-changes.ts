@@ -10,7 +10,7 @@ import type { ZipPhotoEntry } from "@/lib/files/zip-photos";
 import type { FieldErrors } from "@/lib/forms";
 import type { ImportError } from "./import";
 import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
-import { intakeContextFor, missionPassports } from "./intake-context";
+import { intakeContextFor } from "./intake-context";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
 import { isUuid, lockOwnMission, type Coordinator } from "./scope";
@@ -227,7 +227,11 @@ export async function photoTargets(actor: Coordinator, unverifiedMissionId: stri
     const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
     if (!mission) return refused("notFound");
     if (!isEditable(mission.status)) return refused("notEditable");
-    return { ok: true as const, passports: (await missionPassports(tx, mission.id)).map((o) => o.passportNumber) };
+    const pending = await tx
+      .select({ passportNumber: observers.passportNumber })
+      .from(observers)
+      .where(and(eq(observers.missionId, mission.id), eq(observers.status, "pending")));
+    return { ok: true as const, passports: pending.map((o) => o.passportNumber) };
   });
 }
 

@@ -325,3 +325,13 @@ describe("who may read", () => {
     }
   });
 });
+
+describe("ids that are not UUIDs", () => {
+  it("find nothing, and raise no database error", async () => {
+    const { actor } = await acc.draftApplication();
+    const query = { filter: "all" as const, search: "", page: 1, pageSize: 20, sort: "surname", dir: "asc" as const };
+    expect(await listOwnObservers(actor, "not-a-uuid", query)).toEqual({ rows: [], total: 0 });
+    expect(await getOwnObserver(actor, "not-a-uuid", crypto.randomUUID())).toBeNull();
+    expect(await listOwnSubmissions(actor, "not-a-uuid")).toEqual([]);
+  });
+});

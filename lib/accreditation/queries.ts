@@ -126,6 +126,7 @@ export async function listOwnObservers(
   query: ListQuery & { filter: ObserverListFilter; search: string },
 ) {
   const organizationId = organizationOf(actor);
+  if (!isUuid(missionId)) return { rows: [], total: 0 };
   const conditions = [
     eq(observers.missionId, missionId),
     // The join below makes the organization part of the query itself, not only of the page.
@@ -164,7 +165,7 @@ export async function listOwnObservers(
 /** One observer of the organization's mission, with every field the edit form needs. */
 export async function getOwnObserver(actor: Coordinator, missionId: string, unverifiedObserverId: string) {
   const organizationId = organizationOf(actor);
-  if (!isUuid(unverifiedObserverId)) return null;
+  if (!isUuid(missionId) || !isUuid(unverifiedObserverId)) return null;
   const [row] = await getDb()
     .select({
       id: observers.id,
@@ -193,6 +194,7 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
 /** The commission's comments on the application and on its observers, oldest first. */
 export async function listOwnReviewComments(actor: Coordinator, missionId: string) {
   const organizationId = organizationOf(actor);
+  if (!isUuid(missionId)) return [];
   return getDb()
     .select({
       id: reviewComments.id,
@@ -211,6 +213,7 @@ export async function listOwnReviewComments(actor: Coordinator, missionId: strin
 /** Every submission of the application, newest first. */
 export async function listOwnSubmissions(actor: Coordinator, missionId: string) {
   const organizationId = organizationOf(actor);
+  if (!isUuid(missionId)) return [];
   return getDb()
     .select({
       number: missionSubmissions.number,
