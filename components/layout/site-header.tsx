@@ -33,6 +33,11 @@ export async function SiteHeader() {
               <NavLink href="/commission">{t("commissionWorkspace")}</NavLink>
             </li>
           )}
+          {actor && can(actor.role, "review:applications") && (
+            <li>
+              <NavLink href="/commission/applications">{t("applications")}</NavLink>
+            </li>
+          )}
           {actor && can(actor.role, "manage:organizations") && (
             <li>
               <NavLink href="/commission/admin">{t("administration")}</NavLink>

@@ -324,7 +324,7 @@ test("another organization's coordinator posting the Server Actions with the app
 });
 
 for (const [role, who] of [["reviewer", "a reviewer"], ["admin", "an admin"]] as const) {
-  test(`${who} has no coordinator workspace: its pages and files are refused`, async ({ page }) => {
+  test(`${who} has no coordinator workspace: its pages, a draft's files and the template are refused`, async ({ page }) => {
     await signInAs(page, role);
     for (const path of ["/portal", victim.missionPath, `${victim.missionPath}/observers/${victim.observerId}`, `${victim.missionPath}/check`]) {
       const response = await page.goto(`/en${path}`);
@@ -332,9 +332,11 @@ for (const [role, who] of [["reviewer", "a reviewer"], ["admin", "an admin"]] as
       await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("You cannot open this page");
       expectNothingOfTheVictim(await response!.text(), path);
     }
-    for (const url of [letterUrl(), photoUrl(), "/api/observer-template?format=csv&locale=en"]) {
-      expect((await page.request.get(url)).status(), url).toBe(403);
+    // A draft's files are still the coordinator's alone; staff read them once it is submitted.
+    for (const url of [letterUrl(), photoUrl()]) {
+      expect((await page.request.get(url)).status(), url).toBe(404);
     }
+    expect((await page.request.get("/api/observer-template?format=csv&locale=en")).status()).toBe(403);
   });
 }
 

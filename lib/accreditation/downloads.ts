@@ -1,27 +1,62 @@
 import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import sharp from "sharp";
+import { getDb } from "@/db";
+import { missions, observers } from "@/db/schema";
 import { fileResponse } from "@/lib/files/download";
 import { readFileForDownload } from "@/lib/files/store";
 import { can } from "@/lib/identity/permissions";
-import { getActor } from "@/lib/identity/session";
+import { getActor, type Actor } from "@/lib/identity/session";
 import { ownLetterFileId, ownPhotoFileId } from "./queries";
+import { isUuid } from "./scope";
 
 const refusal = (status: 401 | 403 | 404) =>
   new Response(null, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 
-/**
- * A file of an application, for its organization's coordinator: the actor is checked here, in the
- * route, and the file is found only through a row the actor's organization owns. Anything else is
- * a 404, so ids of other organizations' files reveal nothing.
- */
-async function downloadOwn(findFileId: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<string | null>) {
-  const actor = await getActor();
-  if (!actor) return refusal(401);
-  if (!can(actor.role, "apply:accreditation")) return refusal(403);
-  const fileId = await findFileId(actor);
-  const file = fileId ? await readFileForDownload(fileId) : null;
-  return file ? fileResponse(file) : refusal(404);
+/** Staff read every submitted application's files; a draft is still the coordinator's alone. */
+async function submittedLetterFileId(unverifiedMissionId: string) {
+  if (!isUuid(unverifiedMissionId)) return null;
+  const [row] = await getDb()
+    .select({ fileId: missions.letterFileId })
+    .from(missions)
+    .where(and(eq(missions.id, unverifiedMissionId), ne(missions.status, "draft")));
+  return row?.fileId ?? null;
 }
 
-export const downloadLetter = (unverifiedMissionId: string) => downloadOwn((actor) => ownLetterFileId(actor, unverifiedMissionId));
+async function submittedPhotoFileId(unverifiedObserverId: string) {
+  if (!isUuid(unverifiedObserverId)) return null;
+  const [row] = await getDb()
+    .select({ fileId: observers.photoFileId })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .where(and(eq(observers.id, unverifiedObserverId), ne(missions.status, "draft")));
+  return row?.fileId ?? null;
+}
 
-export const downloadPhoto = (unverifiedObserverId: string) => downloadOwn((actor) => ownPhotoFileId(actor, unverifiedObserverId));
+/**
+ * A file of an application: for its organization's coordinators (found only through a row their
+ * organization owns) and for the commission's staff once the application is submitted. The actor
+ * is checked here, in the route; anything not theirs is a 404, so ids reveal nothing.
+ */
+async function download(find: { own: (actor: Actor) => Promise<string | null>; staff: () => Promise<string | null> }, thumbnail = false) {
+  const actor = await getActor();
+  if (!actor) return refusal(401);
+  const fileId = can(actor.role, "apply:accreditation")
+    ? await find.own(actor)
+    : can(actor.role, "review:applications")
+      ? await find.staff()
+      : undefined;
+  if (fileId === undefined) return refusal(403);
+  const file = fileId ? await readFileForDownload(fileId) : null;
+  if (!file) return refusal(404);
+  if (!thumbnail) return fileResponse(file);
+  // Lists show hundreds of faces: 120 px wide is enough and a fraction of the bytes.
+  const small = await sharp(file.content).resize({ width: 120 }).jpeg({ quality: 80 }).toBuffer();
+  return fileResponse({ ...file, content: small, byteSize: small.length, sha256: `${file.sha256}-thumb` });
+}
+
+export const downloadLetter = (unverifiedMissionId: string) =>
+  download({ own: (actor) => ownLetterFileId(actor, unverifiedMissionId), staff: () => submittedLetterFileId(unverifiedMissionId) });
+
+export const downloadPhoto = (unverifiedObserverId: string, thumbnail: boolean) =>
+  download({ own: (actor) => ownPhotoFileId(actor, unverifiedObserverId), staff: () => submittedPhotoFileId(unverifiedObserverId) }, thumbnail);

@@ -2,7 +2,8 @@ import { downloadPhoto } from "@/lib/accreditation/downloads";
 
 export const dynamic = "force-dynamic";
 
-/** An observer's photo, for the coordinator of the observer's organization only. */
-export async function GET(_request: Request, { params }: RouteContext<"/api/observers/[observerId]/photo">) {
-  return downloadPhoto((await params).observerId);
+/** An observer's photo, for the coordinators of the observer's organization and for staff; `?size=thumb` for lists. */
+export async function GET(request: Request, { params }: RouteContext<"/api/observers/[observerId]/photo">) {
+  const thumbnail = new URL(request.url).searchParams.get("size") === "thumb";
+  return downloadPhoto((await params).observerId, thumbnail);
 }
