@@ -42,3 +42,18 @@ export function useServerForm<T extends FieldValues>(
 
   return { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt };
 }
+
+/**
+ * For forms without react-hook-form: sends the form to its Server Action without React's reset
+ * after the action, so ticked boxes and typed text stay when the server answers with an error.
+ * The button that was pressed goes along (its name and value say which decision). Without
+ * JavaScript the form posts as usual.
+ */
+export function keepFormOnSubmit(formAction: (formData: FormData) => void, onAttempt?: () => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onAttempt?.();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(formData));
+  };
+}

@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
+import { buildZip } from "../../test/zip-writer";
 import { signInAs } from "../fixtures";
 
 /**
@@ -168,3 +169,39 @@ export function observersCsv(rows: ObserverRow[]) {
 }
 
 export { dayPlus };
+
+/**
+ * A coordinator submits a complete application with `count` imported observers, their photos
+ * from a ZIP; returns the application's path and the observers' rows (the first is head of mission).
+ */
+export async function submittedApplication(browser: Browser, election: TestElection, options: { count: number; prefix: string; coordinator?: "coordinator" }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, options.coordinator ?? "coordinator");
+  const path = await startApplication(page, election);
+  await fillMissionDetails(page, election);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByLabel("Request letter (PDF)").setInputFiles({ name: "request.pdf", mimeType: "application/pdf", buffer: requestLetterPdf() });
+  await page.getByRole("button", { name: "Upload and continue" }).click();
+  await expect(page).toHaveURL(/\/observers$/);
+
+  const rows = Array.from({ length: options.count }, (_, i) => observerRow(election, i, options.prefix));
+  await page.goto(`/en${path}/observers/import`);
+  await page.getByLabel("List of observers (XLSX or CSV)").setInputFiles({ name: "observers.csv", mimeType: "text/csv", buffer: observersCsv(rows) });
+  await page.getByRole("button", { name: "Import the list" }).click();
+  await expect(page.getByRole("status")).toContainText("imported");
+
+  const photo = await portraitJpeg();
+  await page.goto(`/en${path}/observers/photos`);
+  await page
+    .getByLabel("ZIP archive of photos")
+    .setInputFiles({ name: "photos.zip", mimeType: "application/zip", buffer: buildZip(rows.map((row) => ({ name: `${row.passportNumber}.jpg`, data: photo }))) });
+  await page.getByRole("button", { name: "Upload the photos" }).click();
+  await expect(page.getByText(`${options.count} photo`)).toBeVisible();
+
+  await page.goto(`/en${path}/check`);
+  await page.getByRole("button", { name: "Submit the application" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your application has been submitted. A receipt is on its way to your email.");
+  await context.close();
+  return { path, missionId: path.split("/").at(-1)!, rows };
+}

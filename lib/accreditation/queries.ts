@@ -149,6 +149,7 @@ export async function listOwnObservers(
       arrivalOn: observers.arrivalOn,
       departureOn: observers.departureOn,
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
+      reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
       isAmendment: observers.isAmendment,
       total: sql<number>`count(*) over ()`.mapWith(Number),
@@ -183,6 +184,7 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
       departureOn: observers.departureOn,
       email: observers.email,
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
+      reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
     })
     .from(observers)

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { decideApplicationAction } from "@/lib/accreditation/review/actions";
 import type { ApplicationStatus } from "@/lib/accreditation/transitions";
 import { idleFormState } from "@/lib/forms";
@@ -36,7 +37,7 @@ export function ApplicationDecisions({ locale, missionId, version, status, pendi
       <h2 id="decision-heading">{t("decisionHeading")}</h2>
       <ErrorSummary items={items} attempt={attempt} />
       <div className="decision-panel__forms">
-        <form action={formAction} onSubmit={() => setAttempt((n) => n + 1)} className="form">
+        <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form">
           {hidden}
           <h3>{t("approveHeading")}</h3>
           <p>{pending > 0 ? t("approveBlocked", { count: pending }) : t("approveLead")}</p>
@@ -44,7 +45,7 @@ export function ApplicationDecisions({ locale, missionId, version, status, pendi
             {t("approve")}
           </button>
         </form>
-        <form action={formAction} onSubmit={() => setAttempt((n) => n + 1)} className="form">
+        <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form">
           {hidden}
           <h3>{t("requestChangesHeading")}</h3>
           <div className={fieldError("comment") ? "field field--error" : "field"}>
@@ -71,7 +72,7 @@ export function ApplicationDecisions({ locale, missionId, version, status, pendi
             {t("requestChanges")}
           </button>
         </form>
-        <form action={formAction} onSubmit={() => setAttempt((n) => n + 1)} className="form">
+        <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form">
           {hidden}
           <h3>{t("rejectHeading")}</h3>
           <div className={fieldError("reason") ? "field field--error" : "field"}>

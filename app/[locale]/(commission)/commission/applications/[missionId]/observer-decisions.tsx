@@ -3,6 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { decideObserversAction } from "@/lib/accreditation/review/actions";
 import type { ApplicationStatus, ObserverStatus } from "@/lib/accreditation/transitions";
 import { idleFormState } from "@/lib/forms";
@@ -60,7 +61,7 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
     });
 
   return (
-    <form ref={form} action={formAction} onSubmit={() => setAttempt((n) => n + 1)} aria-labelledby="observers-heading">
+    <form ref={form} action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} aria-labelledby="observers-heading">
       <ErrorSummary items={items} attempt={attempt} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="missionId" value={missionId} />

@@ -136,7 +136,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
         missionVersion={application.version}
         missionStatus={application.status}
         total={observers.total}
-        reasonOptions={decisionReasons.map((code) => ({ value: code, label: t(`reasons.${code}`) }))}
+        reasonOptions={decisionReasons.map((code) => ({ value: code, label: v(`decisionReasons.${code}`) }))}
         rows={observers.rows.map((o) => ({
           id: o.id,
           version: o.version,
@@ -154,7 +154,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
           stay: `${formatDay(o.arrivalOn, locale)} – ${formatDay(o.departureOn, locale)}`,
           statusLabel: t(`observerStatuses.${o.status}`),
           accreditationNumber: o.accreditationNumber,
-          reason: o.reasonCode ? `${t(`reasons.${o.reasonCode}`)}${o.statusReason ? `: ${o.statusReason}` : ""}` : null,
+          reason: o.reasonCode ? `${v(`decisionReasons.${o.reasonCode}`)}${o.statusReason ? `: ${o.statusReason}` : ""}` : null,
           isAmendment: o.isAmendment,
           findings: issuesFor("staff", o.findings).map((issue) => ({
             severity: issue.severity,

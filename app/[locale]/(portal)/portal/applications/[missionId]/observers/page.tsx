@@ -39,6 +39,8 @@ export default async function ObserversPage({ params, searchParams }: Props) {
   const editable = isEditable(application.status);
   const amendable = acceptsAmendments(application.status);
   const notice = notices.find((n) => n === first(unverified.notice));
+  const reasonText = (o: { reasonCode: ObserverRow["reasonCode"]; statusReason: string | null }) =>
+    [o.reasonCode && v(`decisionReasons.${o.reasonCode}`), o.statusReason].filter(Boolean).join(": ");
 
   const columns: Column<ObserverRow>[] = [
     {
@@ -57,7 +59,7 @@ export default async function ObserversPage({ params, searchParams }: Props) {
         <>
           <ObserverStatusBadge status={o.status} />
           {o.isAmendment && <span className="row-note"> {t("amendment")}</span>}
-          {o.statusReason && <p className="row-note">{t("reason", { reason: o.statusReason })}</p>}
+          {(o.reasonCode || o.statusReason) && <p className="row-note">{t("reason", { reason: reasonText(o) })}</p>}
         </>
       ),
     },

@@ -32,7 +32,11 @@ export default async function ObserverPage({ params }: Props) {
       <p>
         <ObserverStatusBadge status={observer.status} />
       </p>
-      {observer.statusReason && <p className="notice">{t("reason", { reason: observer.statusReason })}</p>}
+      {(observer.reasonCode || observer.statusReason) && (
+        <p className="notice">
+          {t("reason", { reason: [observer.reasonCode && v(`decisionReasons.${observer.reasonCode}`), observer.statusReason].filter(Boolean).join(": ") })}
+        </p>
+      )}
       {observer.hasPhoto && (
         // A private photo behind an access check: next/image would cache it on the server.
         // eslint-disable-next-line @next/next/no-img-element

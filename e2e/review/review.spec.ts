@@ -1,0 +1,139 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoAccounts, errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
+import { waitForEmail } from "../mail-sink";
+import { newOpenElection, portraitJpeg, submittedApplication, type ObserverRow } from "../accreditation/factories";
+
+/** The review loop: the commission asks, the mission answers, the commission decides, the mission learns. */
+
+const nameOf = (row: ObserverRow) => `${row.surname}, ${row.givenNames}`;
+
+async function openForReview(page: Page, electionTitle: string) {
+  await page.goto("/en/commission/applications");
+  await page.getByRole("link", { name: `OSCE/ODIHR — ${electionTitle}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("OSCE/ODIHR: OSCE/ODIHR Election Assessment Mission");
+}
+
+test("a reviewer asks for changes, the coordinator resubmits, the reviewer decides each observer and approves; the coordinator sees it all", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const election = await newOpenElection(browser);
+  const { path, rows } = await submittedApplication(browser, election, { count: 3, prefix: "RV" });
+
+  await signInAs(page, "reviewer");
+  await openForReview(page, election.title);
+  await expectNoAxeViolations(page);
+  // A comment is required to send an application back.
+  await page.getByRole("button", { name: "Send back for changes" }).click();
+  await expect(errorSummary(page)).toContainText("Comment for the mission: This field is required.");
+  await page.getByLabel("Comment for the mission").fill("Please give the head of mission's name in Cyrillic as well.");
+  await page.getByRole("button", { name: "Send back for changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("The application was sent back to the mission with your comment.");
+
+  const coordinator = await (await browser.newContext()).newPage();
+  await signInAs(coordinator, "coordinator");
+  await coordinator.goto(`/en${path}`);
+  await expect(coordinator.locator(".summary-list")).toContainText("Changes requested");
+  await expect(coordinator.getByRole("region", { name: "The Commission's comments" })).toContainText("Please give the head of mission's name in Cyrillic as well.");
+  await coordinator.goto(`/en${path}/observers`);
+  await coordinator.getByRole("link", { name: nameOf(rows[0]!) }).click();
+  await coordinator.getByLabel("Full name in Cyrillic (optional)").fill("Новак Пётр");
+  await coordinator.getByRole("button", { name: "Save the observer" }).click();
+  await expect(coordinator.getByRole("status")).toHaveText("The observer was saved.");
+  await coordinator.goto(`/en${path}/check`);
+  await coordinator.getByRole("button", { name: "Submit the application again" }).click();
+  await expect(coordinator.getByRole("table", { name: "Submissions" }).getByRole("row")).toHaveCount(3);
+
+  // Two accredited, one refused with a reason; only then can the application be approved.
+  await openForReview(page, election.title);
+  await expect(page.getByRole("button", { name: "Approve the application" })).toBeDisabled();
+  await page.getByLabel(`Select ${nameOf(rows[0]!)}`).check();
+  await page.getByLabel(`Select ${nameOf(rows[1]!)}`).check();
+  await page.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("2 observers were accredited.");
+  // Numbers follow the names' order: Müller before Nowak.
+  await expect(page.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText(`${election.code}-0001`);
+  await expect(page.getByRole("row").filter({ hasText: nameOf(rows[0]!) })).toContainText(`${election.code}-0002`);
+
+  await page.getByLabel(`Select ${nameOf(rows[2]!)}`).check();
+  await page.getByRole("button", { name: "Refuse the selected" }).click();
+  await expect(errorSummary(page)).toContainText("Reason: This field is required.");
+  await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Photo not suitable for a badge" });
+  await page.getByLabel("Explanation for the mission").fill("The face is hidden by sunglasses.");
+  const refusedAt = new Date();
+  await page.getByRole("button", { name: "Refuse the selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 observer was refused.");
+  await page.getByRole("button", { name: "Approve the application" }).click();
+  await expect(page.getByRole("status")).toHaveText("The application was approved.");
+  await expectNoAxeViolations(page);
+
+  // The coordinator sees each decision, with the reason, and gets the email in their language.
+  await coordinator.goto(`/en${path}/observers`);
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[2]!) })).toContainText("Reason: Photo not suitable for a badge: The face is hidden by sunglasses.");
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText("Accredited");
+  const refusal = await waitForEmail(demoAccounts.coordinator.email, { subjectIncludes: "Observers refused", since: refusedAt });
+  expect(refusal.text).toContain("The face is hidden by sunglasses.");
+
+  // After approval: a new observer goes to the commission as an amendment, with a photo; an accredited one can be withdrawn.
+  await coordinator.getByRole("link", { name: "Add an observer" }).click();
+  await coordinator.getByLabel("Surname").fill("Kowalski");
+  await coordinator.getByLabel("Given names").fill("Jan");
+  await coordinator.getByLabel("Sex").selectOption({ label: "Male" });
+  await coordinator.getByLabel("Date of birth").fill("1979-05-05");
+  await coordinator.getByLabel("Nationality").selectOption({ label: "Poland" });
+  await coordinator.getByLabel("Passport number").fill("AMEND0001");
+  await coordinator.getByLabel("Passport expiry date").fill("2035-01-01");
+  await coordinator.getByLabel("Role in the mission").selectOption({ label: "Short-term observer" });
+  await coordinator.getByLabel("Arrival", { exact: true }).fill(election.arrivalOn);
+  await coordinator.getByLabel("Departure", { exact: true }).fill(election.departureOn);
+  await coordinator.getByRole("button", { name: "Add the observer" }).click();
+  await expect(errorSummary(coordinator)).toContainText("Photo:");
+  await coordinator.getByLabel("Photo", { exact: true }).setInputFiles({ name: "jan.jpg", mimeType: "image/jpeg", buffer: await portraitJpeg() });
+  await coordinator.getByRole("button", { name: "Add the observer" }).click();
+  await expect(coordinator.getByRole("row").filter({ hasText: "Kowalski, Jan" })).toContainText("(added after approval)");
+  await coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) }).getByRole("button", { name: /^Withdraw/ }).click();
+  await coordinator.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
+  await expect(coordinator.getByRole("status")).toHaveText("The observer was withdrawn.");
+
+  // The amendment waits in the reviewers' queue.
+  await page.goto("/en/commission/applications");
+  await expect(page.getByRole("link", { name: `OSCE/ODIHR — ${election.title}` })).toBeVisible();
+  await coordinator.context().close();
+});
+
+test("two reviewers decide the same observer at once: the second is told, and nothing is overwritten", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  const { rows } = await submittedApplication(browser, election, { count: 1, prefix: "CC" });
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(page, "reviewer");
+  await signInAs(admin, "admin");
+  await openForReview(page, election.title);
+  await openForReview(admin, election.title);
+
+  await page.getByLabel(`Select ${nameOf(rows[0]!)}`).check();
+  await page.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 observer was accredited.");
+
+  await admin.getByLabel(`Select ${nameOf(rows[0]!)}`).check();
+  await admin.getByLabel("Reason", { exact: true }).selectOption({ label: "Other reason" });
+  await admin.getByLabel("Explanation for the mission").fill("Duplicate entry.");
+  await admin.getByRole("button", { name: "Refuse the selected" }).click();
+  await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
+  await admin.reload();
+  await expect(admin.getByRole("row").filter({ hasText: nameOf(rows[0]!) })).toContainText("Accredited");
+  await admin.context().close();
+});
+
+test("a reviewer accredits 200 observers in one go", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const election = await newOpenElection(browser);
+  await submittedApplication(browser, election, { count: 200, prefix: "BK" });
+  await signInAs(page, "reviewer");
+  await openForReview(page, election.title);
+  await expect(page.getByText("Showing 200 of 200.")).toBeVisible();
+  await page.getByLabel("Select every observer on this page").check();
+  await page.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("200 observers were accredited.");
+  await expect(page.getByRole("row").filter({ hasText: `${election.code}-0200` })).toHaveCount(1);
+  await page.getByRole("button", { name: "Approve the application" }).click();
+  await expect(page.getByRole("status")).toHaveText("The application was approved.");
+});
