@@ -1,10 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
+import en from "../../messages/en.json";
+import ru from "../../messages/ru.json";
+import tk from "../../messages/tk.json";
 import { demoAccounts, errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
 import { waitForEmail } from "../mail-sink";
 import { newOpenElection, portraitJpeg, submittedApplication, type ObserverRow } from "../accreditation/factories";
 
 /** The review loop: the commission asks, the mission answers, the commission decides, the mission learns. */
 
+const catalogs = { tk, ru, en } as const;
 const nameOf = (row: ObserverRow) => `${row.surname}, ${row.givenNames}`;
 
 async function openForReview(page: Page, electionTitle: string) {
@@ -136,4 +140,22 @@ test("a reviewer accredits 200 observers in one go", async ({ page, browser }) =
   await expect(page.getByRole("row").filter({ hasText: `${election.code}-0200` })).toHaveCount(1);
   await page.getByRole("button", { name: "Approve the application" }).click();
   await expect(page.getByRole("status")).toHaveText("The application was approved.");
+});
+
+test("the commission's pages speak Turkmen, Russian and English, messages included", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  await submittedApplication(browser, election, { count: 1, prefix: "LN" });
+  await signInAs(page, "reviewer");
+  for (const [locale, messages] of Object.entries(catalogs)) {
+    const { review, validation } = messages;
+    await page.goto(`/${locale}/commission/applications`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(review.queueTitle);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: new RegExp(`^OSCE/ODIHR — .*${election.code}`) }).click();
+    await expect(page.getByRole("heading", { name: review.decisionHeading })).toBeVisible();
+    await page.getByRole("button", { name: review.requestChanges }).click();
+    await expect(errorSummary(page).getByRole("link")).toHaveText([`${review.comment}: ${validation.required}`]);
+    await expectNoAxeViolations(page);
+  }
 });
