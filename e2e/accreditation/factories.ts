@@ -174,10 +174,14 @@ export { dayPlus };
  * A coordinator submits a complete application with `count` imported observers, their photos
  * from a ZIP; returns the application's path and the observers' rows (the first is head of mission).
  */
-export async function submittedApplication(browser: Browser, election: TestElection, options: { count: number; prefix: string; coordinator?: "coordinator" }) {
+export async function submittedApplication(
+  browser: Browser,
+  election: TestElection,
+  options: { count: number; prefix: string; edit?: (rows: ObserverRow[]) => void },
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, options.coordinator ?? "coordinator");
+  await signInAs(page, "coordinator");
   const path = await startApplication(page, election);
   await fillMissionDetails(page, election);
   await page.getByRole("button", { name: "Save and continue" }).click();
@@ -186,6 +190,7 @@ export async function submittedApplication(browser: Browser, election: TestElect
   await expect(page).toHaveURL(/\/observers$/);
 
   const rows = Array.from({ length: options.count }, (_, i) => observerRow(election, i, options.prefix));
+  options.edit?.(rows);
   await page.goto(`/en${path}/observers/import`);
   await page.getByLabel("List of observers (XLSX or CSV)").setInputFiles({ name: "observers.csv", mimeType: "text/csv", buffer: observersCsv(rows) });
   await page.getByRole("button", { name: "Import the list" }).click();

@@ -159,3 +159,25 @@ test("the commission's pages speak Turkmen, Russian and English, messages includ
     await expectNoAxeViolations(page);
   }
 });
+
+test("the intake checks' warnings meant for staff show on the reviewer's page", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  const { rows } = await submittedApplication(browser, election, {
+    count: 2,
+    prefix: "WR",
+    edit: (list) => {
+      // Valid on departure, but not for six months after arrival.
+      list[0]!.passportExpiresOn = election.observationEndsOn;
+      list[1]!.nationality = "TM";
+    },
+  });
+  await signInAs(page, "reviewer");
+  await openForReview(page, election.title);
+  await expect(page.getByRole("row").filter({ hasText: nameOf(rows[0]!) })).toContainText(
+    "Warning: The passport expires less than six months after arrival.",
+  );
+  await expect(page.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText(
+    "Warning: A citizen of the host country: check whether they may be accredited as an international observer.",
+  );
+});
