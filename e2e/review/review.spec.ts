@@ -181,3 +181,26 @@ test("the intake checks' warnings meant for staff show on the reviewer's page", 
     "Warning: A citizen of the host country: check whether they may be accredited as an international observer.",
   );
 });
+
+test("a reviewer finds an application by an observer's passport number, which never appears in the address", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  const { rows } = await submittedApplication(browser, election, { count: 2, prefix: "PS" });
+  await signInAs(page, "reviewer");
+  await page.goto("/en/commission/applications");
+  const passport = rows[1]!.passportNumber;
+  await page.getByLabel("Search").fill(`${passport.slice(0, 3).toLowerCase()} ${passport.slice(3)}`);
+  await page.getByLabel("Election").selectOption({ label: election.title });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("table", { name: "Applications: 1" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `OSCE/ODIHR — ${election.title}` })).toBeVisible();
+  expect(page.url()).not.toContain(passport);
+  expect(page.url().toLowerCase()).not.toContain(passport.slice(3).toLowerCase());
+
+  // The search is remembered for the reviewer, not written in the address.
+  await page.goto("/en/commission/applications");
+  await expect(page.getByLabel("Search")).toHaveValue(`${passport.slice(0, 3).toLowerCase()} ${passport.slice(3)}`);
+  await page.getByLabel("Search").fill("no such passport 000");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("No applications match.")).toBeVisible();
+});

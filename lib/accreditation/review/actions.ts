@@ -1,13 +1,16 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
+import { getEnv } from "@/lib/env";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type DecisionRefusal } from "./decisions";
+import { QUEUE_SEARCH_COOKIE } from "./queue-search";
 import { observerReasonSchema, rejectionSchema, reviewCommentSchema, seenObserverSchema } from "./schemas";
 
 /**
@@ -89,4 +92,23 @@ export async function decideObserversAction(_previous: FormState, formData: Form
     return result.ok ? done(missionId, formData, intent === "refuse" ? "refused" : "revoked", result.count) : refusal(result, values);
   }
   return { status: "error", fieldErrors: {}, formError: "notAllowed", values };
+}
+
+/** The queue's filters: the search term into a short-lived cookie, everything else into the URL. */
+export async function filterQueueAction(formData: FormData) {
+  await authorizeAction("review:applications");
+  const search = text(formData, "q").trim().slice(0, 100);
+  const jar = await cookies();
+  if (search) {
+    jar.set(QUEUE_SEARCH_COOKIE, search, { httpOnly: true, sameSite: "strict", secure: getEnv().SITE_URL.startsWith("https:"), path: "/", maxAge: 60 * 60 });
+  } else {
+    jar.delete(QUEUE_SEARCH_COOKIE);
+  }
+  const query: Record<string, string> = {};
+  for (const name of ["view", "election", "organization"] as const) {
+    const value = text(formData, name).slice(0, 64);
+    if (value) query[name] = value;
+  }
+  if (formData.get("overdue") === "1") query.overdue = "1";
+  redirect({ href: { pathname: "/commission/applications", query }, locale: localeFromForm(formData) });
 }

@@ -1,7 +1,10 @@
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ApplicationStatusBadge } from "@/components/accreditation/status";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { Link } from "@/i18n/navigation";
+import { filterQueueAction } from "@/lib/accreditation/review/actions";
+import { QUEUE_SEARCH_COOKIE } from "@/lib/accreditation/review/queue-search";
 import { isUuid } from "@/lib/accreditation/scope";
 import { countQueueViews, listQueue, queueFilterOptions, queueSorts, queueViews, type QueueFilters } from "@/lib/accreditation/review/queue";
 import { todayInAshgabat } from "@/lib/dates";
@@ -29,7 +32,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     electionId: isUuid(first(unverified.election)) ? first(unverified.election) : undefined,
     organizationId: isUuid(first(unverified.organization)) ? first(unverified.organization) : undefined,
     overdue: first(unverified.overdue) === "1",
-    search: first(unverified.q).trim().slice(0, 100),
+    search: ((await cookies()).get(QUEUE_SEARCH_COOKIE)?.value ?? "").slice(0, 100),
   };
   const [t, { rows, total }, counts, options] = await Promise.all([
     getTranslations("review"),
@@ -42,7 +45,6 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     ...(filters.electionId && { election: filters.electionId }),
     ...(filters.organizationId && { organization: filters.organizationId }),
     ...(filters.overdue && { overdue: "1" }),
-    ...(filters.search && { q: filters.search }),
   };
 
   const columns: Column<QueueRow>[] = [
@@ -92,7 +94,9 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           ))}
         </ul>
       </nav>
-      <form method="get" role="search" className="filters">
+      {/* Posted, not a GET form: a search by passport number must not end up in the URL. */}
+      <form action={filterQueueAction} role="search" className="filters">
+        <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="view" value={filters.view} />
         <div className="field">
           <label htmlFor="q">{t("searchLabel")}</label>
