@@ -140,6 +140,11 @@ test("a reviewer accredits 200 observers in one go", async ({ page, browser }) =
   await expect(page.getByRole("row").filter({ hasText: `${election.code}-0200` })).toHaveCount(1);
   await page.getByRole("button", { name: "Approve the application" }).click();
   await expect(page.getByRole("status")).toHaveText("The application was approved.");
+
+  // The workspace's dashboard counts them under their election.
+  await page.goto("/en/commission");
+  await expect(page.getByRole("table", { name: "Accredited observers by election" }).getByRole("row").filter({ hasText: election.title })).toContainText("200");
+  await expectNoAxeViolations(page);
 });
 
 test("the commission's pages speak Turkmen, Russian and English, messages included", async ({ page, browser }) => {
