@@ -6,6 +6,7 @@ import { formatDay } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
+import { ExportsLink } from "./exports/exports-link";
 
 export const generateMetadata = pageMetadata("workspace", "commissionTitle", "/commission");
 
@@ -57,6 +58,7 @@ export default async function CommissionWorkspacePage({ params }: PageProps<"/[l
           </tbody>
         </table>
       )}
+      <ExportsLink role={actor.role} />
       <h2>{t("arrivalsHeading")}</h2>
       {dashboard.arrivals.length === 0 ? (
         <p>{t("noArrivals")}</p>
