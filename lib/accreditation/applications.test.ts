@@ -479,8 +479,24 @@ describe("withdrawApplication", () => {
       expect(await withdrawApplication(actor, missionId, ip)).toEqual({ ok: true });
       expect((await acc.missionRow(missionId))!.status).toBe("withdrawn");
       const withdrawn = (await data.auditOf("mission", missionId)).filter((e) => e.action === "application.withdrawn");
-      expect(withdrawn).toEqual([expect.objectContaining({ actorId: actor.id, ip, details: { from: status } })]);
+      expect(withdrawn).toEqual([expect.objectContaining({ actorId: actor.id, ip, details: { from: status, observersWithdrawn: 0 } })]);
     }
+  });
+
+  it("withdraws its observers with it, the accredited ones too, and leaves the refused as they were", async () => {
+    const { actor, missionId, election } = await acc.draftApplication();
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await addObserver(actor, missionId, acc.observerInput(election), null, ip);
+      ids.push((result as { observerId: string }).observerId);
+    }
+    await acc.setMissionStatus(missionId, "submitted");
+    await acc.setObserverStatus(ids[1]!, "accredited");
+    await acc.setObserverStatus(ids[2]!, "refused");
+    expect(await withdrawApplication(actor, missionId, ip)).toEqual({ ok: true });
+    expect((await acc.observerRow(ids[0]!))!.status).toBe("withdrawn");
+    expect((await acc.observerRow(ids[1]!))!.status).toBe("withdrawn");
+    expect((await acc.observerRow(ids[2]!))!.status).toBe("refused");
   });
 
   it("is refused after the commission's decision and once withdrawn", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, max, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { elections, missions, missionSubmissions, observers, users } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
@@ -280,7 +280,10 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
   });
 }
 
-/** Withdraws the whole application before a decision; its observers go nowhere further. */
+/**
+ * Withdraws the whole application before a decision. Its observers are withdrawn with it, those
+ * the commission had already accredited included: their badges stop being valid.
+ */
 export async function withdrawApplication(actor: Coordinator, unverifiedMissionId: string, ip: Ip) {
   return getDb().transaction(async (tx) => {
     const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
@@ -290,7 +293,19 @@ export async function withdrawApplication(actor: Coordinator, unverifiedMissionI
       .update(missions)
       .set({ status: "withdrawn", updatedAt: new Date(), version: sql`${missions.version} + 1` })
       .where(and(eq(missions.id, mission.id), eq(missions.status, mission.status)));
-    await writeAuditEvent(tx, { actor, action: "application.withdrawn", entityType: "mission", entityId: mission.id, ip, details: { from: mission.status } });
+    const withdrawn = await tx
+      .update(observers)
+      .set({ status: "withdrawn", updatedAt: new Date(), version: sql`${observers.version} + 1` })
+      .where(and(eq(observers.missionId, mission.id), inArray(observers.status, ["pending", "accredited"])))
+      .returning({ id: observers.id });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "application.withdrawn",
+      entityType: "mission",
+      entityId: mission.id,
+      ip,
+      details: { from: mission.status, observersWithdrawn: withdrawn.length },
+    });
     return { ok: true as const };
   });
 }

@@ -144,7 +144,10 @@ export function approveApplication(actor: Staff, unverifiedMissionId: string, se
   );
 }
 
-/** Rejects the application with its reason; its observers still pending are refused with it. */
+/**
+ * Rejects the application with its reason: its observers still pending are refused with it, and
+ * any already accredited lose their accreditation (revoked), so no badge outlives the application.
+ */
 export function rejectApplication(actor: Staff, unverifiedMissionId: string, seenVersion: number, reason: string, ip: Ip) {
   return decideApplication(
     actor,
@@ -152,13 +155,19 @@ export function rejectApplication(actor: Staff, unverifiedMissionId: string, see
     seenVersion,
     "reject",
     async (tx, mission) => {
+      const decided = { reasonCode: "other" as const, statusReason: reason, decidedAt: new Date(), decidedBy: actor.id, updatedAt: new Date(), version: sql`${observers.version} + 1` };
       const refusedNow = await tx
         .update(observers)
-        .set({ status: "refused", reasonCode: "other", statusReason: reason, decidedAt: new Date(), decidedBy: actor.id, updatedAt: new Date(), version: sql`${observers.version} + 1` })
+        .set({ status: "refused", ...decided })
         .where(and(eq(observers.missionId, mission.id), eq(observers.status, "pending")))
         .returning({ id: observers.id });
+      const revokedNow = await tx
+        .update(observers)
+        .set({ status: "revoked", ...decided })
+        .where(and(eq(observers.missionId, mission.id), eq(observers.status, "accredited")))
+        .returning({ id: observers.id });
       await bumpMission(tx, mission.id, { rejectionReason: reason });
-      return { ok: true, news: { kind: "rejected", reason }, details: { observersRefused: refusedNow.length } };
+      return { ok: true, news: { kind: "rejected", reason }, details: { observersRefused: refusedNow.length, observersRevoked: revokedNow.length } };
     },
     ip,
   );
