@@ -202,9 +202,12 @@ test("a reviewer finds an application by an observer's passport number, which ne
   expect(page.url()).not.toContain(passport);
   expect(page.url().toLowerCase()).not.toContain(passport.slice(3).toLowerCase());
 
-  // The search is remembered for the reviewer, not written in the address.
-  await page.goto("/en/commission/applications");
+  // The address holds the search only sealed; reloading it searches again.
+  expect(new URL(page.url()).searchParams.get("s")).toMatch(/^v1\./);
+  await page.reload();
   await expect(page.getByLabel("Search")).toHaveValue(`${passport.slice(0, 3).toLowerCase()} ${passport.slice(3)}`);
+  await expect(page.getByRole("table", { name: "Applications: 1" })).toBeVisible();
+  await page.goto("/en/commission/applications");
   await page.getByLabel("Search").fill("no such passport 000");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("No applications match.")).toBeVisible();

@@ -1,16 +1,14 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
-import { getEnv } from "@/lib/env";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
+import { sealSecret } from "@/lib/identity/secret-box";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type DecisionRefusal } from "./decisions";
-import { QUEUE_SEARCH_COOKIE } from "./queue-search";
 import { observerReasonSchema, rejectionSchema, reviewCommentSchema, seenObserverSchema } from "./schemas";
 
 /**
@@ -94,21 +92,20 @@ export async function decideObserversAction(_previous: FormState, formData: Form
   return { status: "error", fieldErrors: {}, formError: "notAllowed", values };
 }
 
-/** The queue's filters: the search term into a short-lived cookie, everything else into the URL. */
+/**
+ * The queue's filters, posted rather than sent as a GET form: the search term goes into the URL
+ * sealed (AES-GCM with the portal's secrets key), so a passport number never appears in an address
+ * or in the logs that keep addresses, while the link still works for the reviewer who has it.
+ */
 export async function filterQueueAction(formData: FormData) {
   await authorizeAction("review:applications");
   const search = text(formData, "q").trim().slice(0, 100);
-  const jar = await cookies();
-  if (search) {
-    jar.set(QUEUE_SEARCH_COOKIE, search, { httpOnly: true, sameSite: "strict", secure: getEnv().SITE_URL.startsWith("https:"), path: "/", maxAge: 60 * 60 });
-  } else {
-    jar.delete(QUEUE_SEARCH_COOKIE);
-  }
   const query: Record<string, string> = {};
   for (const name of ["view", "election", "organization"] as const) {
     const value = text(formData, name).slice(0, 64);
     if (value) query[name] = value;
   }
   if (formData.get("overdue") === "1") query.overdue = "1";
+  if (search) query.s = sealSecret(search);
   redirect({ href: { pathname: "/commission/applications", query }, locale: localeFromForm(formData) });
 }

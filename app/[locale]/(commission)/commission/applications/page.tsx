@@ -1,16 +1,15 @@
-import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ApplicationStatusBadge } from "@/components/accreditation/status";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { Link } from "@/i18n/navigation";
 import { filterQueueAction } from "@/lib/accreditation/review/actions";
-import { QUEUE_SEARCH_COOKIE } from "@/lib/accreditation/review/queue-search";
 import { isUuid } from "@/lib/accreditation/scope";
 import { countQueueViews, listQueue, queueFilterOptions, queueSorts, queueViews, type QueueFilters } from "@/lib/accreditation/review/queue";
 import { todayInAshgabat } from "@/lib/dates";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { openSecret } from "@/lib/identity/secret-box";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 
@@ -20,6 +19,16 @@ export const generateMetadata = pageMetadata("review", "queueTitle", path);
 
 type QueueRow = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+/** The search term, sealed in the URL by filterQueueAction; anything else (tampered, old key) is no search. */
+function openedSearch(sealed: string) {
+  if (!sealed) return "";
+  try {
+    return openSecret(sealed).slice(0, 100);
+  } catch {
+    return "";
+  }
+}
 
 /** The reviewers' queue: what waits for a decision, across elections, filtered and paged in SQL. */
 export default async function QueuePage({ params, searchParams }: PageProps<"/[locale]/commission/applications">) {
@@ -32,7 +41,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     electionId: isUuid(first(unverified.election)) ? first(unverified.election) : undefined,
     organizationId: isUuid(first(unverified.organization)) ? first(unverified.organization) : undefined,
     overdue: first(unverified.overdue) === "1",
-    search: ((await cookies()).get(QUEUE_SEARCH_COOKIE)?.value ?? "").slice(0, 100),
+    search: openedSearch(first(unverified.s)),
   };
   const [t, { rows, total }, counts, options] = await Promise.all([
     getTranslations("review"),
@@ -45,6 +54,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     ...(filters.electionId && { election: filters.electionId }),
     ...(filters.organizationId && { organization: filters.organizationId }),
     ...(filters.overdue && { overdue: "1" }),
+    ...(filters.search && { s: first(unverified.s) }),
   };
 
   const columns: Column<QueueRow>[] = [
@@ -94,7 +104,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           ))}
         </ul>
       </nav>
-      {/* Posted, not a GET form: a search by passport number must not end up in the URL. */}
+      {/* Posted, not a GET form: a passport number searched for goes into the URL only sealed. */}
       <form action={filterQueueAction} role="search" className="filters">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="view" value={filters.view} />
