@@ -162,3 +162,32 @@ export const reviewComments = pgTable(
   },
   (t) => [index("review_comments_mission_idx").on(t.missionId, t.createdAt), check("review_comments_body", sql`char_length(${t.body}) between 1 and 4000`)],
 );
+
+/** A mission's answers to the mission-details step, as pages and submissions read them. */
+export const missionDetailsColumns = {
+  name: missions.name,
+  type: missions.type,
+  plannedArrivalOn: missions.plannedArrivalOn,
+  plannedDepartureOn: missions.plannedDepartureOn,
+  regions: missions.regions,
+  contactPerson: missions.contactPerson,
+  phone: missions.phone,
+  email: missions.email,
+  workingLanguages: missions.workingLanguages,
+};
+
+/** An observer's record as the coordinator entered it (the fields of the observer form). */
+export const observerRecordColumns = {
+  surname: observers.surname,
+  givenNames: observers.givenNames,
+  cyrillicName: observers.cyrillicName,
+  sex: observers.sex,
+  dateOfBirth: observers.dateOfBirth,
+  nationality: observers.nationality,
+  passportNumber: observers.passportNumber,
+  passportExpiresOn: observers.passportExpiresOn,
+  role: observers.role,
+  arrivalOn: observers.arrivalOn,
+  departureOn: observers.departureOn,
+  email: observers.email,
+};

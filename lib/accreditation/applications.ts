@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { elections, missions, missionSubmissions, observers, users } from "@/db/schema";
+import { elections, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, users } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -83,15 +83,7 @@ export async function saveMissionDetails(actor: Coordinator, unverifiedMissionId
 
     const [before] = await tx
       .select({
-        name: missions.name,
-        type: missions.type,
-        plannedArrivalOn: missions.plannedArrivalOn,
-        plannedDepartureOn: missions.plannedDepartureOn,
-        regions: missions.regions,
-        contactPerson: missions.contactPerson,
-        phone: missions.phone,
-        email: missions.email,
-        workingLanguages: missions.workingLanguages,
+        ...missionDetailsColumns,
       })
       .from(missions)
       .where(eq(missions.id, mission.id));
@@ -135,18 +127,7 @@ async function storedObservers(tx: Transaction, missionId: string) {
     .select({
       id: observers.id,
       photoFileId: observers.photoFileId,
-      surname: observers.surname,
-      givenNames: observers.givenNames,
-      cyrillicName: observers.cyrillicName,
-      sex: observers.sex,
-      dateOfBirth: observers.dateOfBirth,
-      nationality: observers.nationality,
-      passportNumber: observers.passportNumber,
-      passportExpiresOn: observers.passportExpiresOn,
-      role: observers.role,
-      arrivalOn: observers.arrivalOn,
-      departureOn: observers.departureOn,
-      email: observers.email,
+      ...observerRecordColumns,
     })
     .from(observers)
     .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")))
@@ -226,15 +207,7 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
     const number = (last?.number ?? 0) + 1;
     const [details] = await tx
       .select({
-        name: missions.name,
-        type: missions.type,
-        plannedArrivalOn: missions.plannedArrivalOn,
-        plannedDepartureOn: missions.plannedDepartureOn,
-        regions: missions.regions,
-        contactPerson: missions.contactPerson,
-        phone: missions.phone,
-        email: missions.email,
-        workingLanguages: missions.workingLanguages,
+        ...missionDetailsColumns,
         letterFileId: missions.letterFileId,
       })
       .from(missions)

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { observers } from "@/db/schema";
+import { observerRecordColumns, observers } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
 import type { ProcessedPhoto } from "@/lib/files/photo";
@@ -79,18 +79,7 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
 
 const observerColumns = {
   status: observers.status,
-  surname: observers.surname,
-  givenNames: observers.givenNames,
-  cyrillicName: observers.cyrillicName,
-  sex: observers.sex,
-  dateOfBirth: observers.dateOfBirth,
-  nationality: observers.nationality,
-  passportNumber: observers.passportNumber,
-  passportExpiresOn: observers.passportExpiresOn,
-  role: observers.role,
-  arrivalOn: observers.arrivalOn,
-  departureOn: observers.departureOn,
-  email: observers.email,
+  ...observerRecordColumns,
 };
 
 async function lockObserver(tx: Transaction, missionId: string, unverifiedObserverId: string) {

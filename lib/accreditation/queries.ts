@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { elections, fileMetadataColumns, files, missions, missionSubmissions, observers, reviewComments } from "@/db/schema";
+import { elections, fileMetadataColumns, files, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, reviewComments } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
@@ -79,15 +79,7 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
     .select({
       id: missions.id,
       status: missions.status,
-      name: missions.name,
-      type: missions.type,
-      plannedArrivalOn: missions.plannedArrivalOn,
-      plannedDepartureOn: missions.plannedDepartureOn,
-      regions: missions.regions,
-      contactPerson: missions.contactPerson,
-      phone: missions.phone,
-      email: missions.email,
-      workingLanguages: missions.workingLanguages,
+      ...missionDetailsColumns,
       submittedAt: missions.submittedAt,
       decisionDueOn: missions.decisionDueOn,
       letter: { id: fileMetadataColumns.id, name: fileMetadataColumns.originalName, byteSize: fileMetadataColumns.byteSize },
@@ -171,18 +163,7 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
     .select({
       id: observers.id,
       status: observers.status,
-      surname: observers.surname,
-      givenNames: observers.givenNames,
-      cyrillicName: observers.cyrillicName,
-      sex: observers.sex,
-      dateOfBirth: observers.dateOfBirth,
-      nationality: observers.nationality,
-      passportNumber: observers.passportNumber,
-      passportExpiresOn: observers.passportExpiresOn,
-      role: observers.role,
-      arrivalOn: observers.arrivalOn,
-      departureOn: observers.departureOn,
-      email: observers.email,
+      ...observerRecordColumns,
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
