@@ -194,6 +194,7 @@ describe("listOwnObservers", () => {
         arrivalOn: addDays(election.observationStartsOn, 1),
         departureOn: addDays(election.observationEndsOn, -1),
         hasPhoto: false,
+        reasonCode: null,
         statusReason: "Incomplete documents",
         isAmendment: false,
         total: 1,
@@ -241,6 +242,7 @@ describe("getOwnObserver", () => {
       status: "pending",
       ...input,
       hasPhoto: true,
+      reasonCode: null,
       statusReason: null,
     });
   });
