@@ -26,6 +26,18 @@ const envSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_KEY must be 32 bytes in base64")
       .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /**
+     * The Ed25519 key that signs badges: a PKCS#8 PEM or a private JWK (JSON, `kid` optional).
+     * Generated into DATA_DIR on the embedded default; required in production with DATABASE_URL.
+     */
+    BADGE_SIGNING_KEY: z.string().min(40).optional(),
+    /** The key id of BADGE_SIGNING_KEY when it is a PEM (or a JWK without `kid`); default: from its thumbprint. */
+    BADGE_SIGNING_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, "BADGE_SIGNING_KEY_ID must be 1-32 characters of A-Z a-z 0-9 _ -")
+      .optional(),
+    /** Public JWKs (JSON array or {"keys": [...]}, each with its `kid`) of retired badge keys: old badges still verify. */
+    BADGE_RETIRED_KEYS: z.string().min(2).optional(),
     /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
     HOST_COUNTRY: z
       .string()
@@ -39,6 +51,10 @@ const envSchema = z
   .refine((env) => !env.DATABASE_URL || env.SECRETS_KEY || env.NODE_ENV !== "production", {
     message: "SECRETS_KEY is required in production with DATABASE_URL (every process must share it)",
     path: ["SECRETS_KEY"],
+  })
+  .refine((env) => !env.DATABASE_URL || env.BADGE_SIGNING_KEY || env.NODE_ENV !== "production", {
+    message: "BADGE_SIGNING_KEY is required in production with DATABASE_URL (every process must sign with it)",
+    path: ["BADGE_SIGNING_KEY"],
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +77,9 @@ export function getEnv(): Env {
     SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
     HOST_COUNTRY: process.env.HOST_COUNTRY || undefined,
+    BADGE_SIGNING_KEY: process.env.BADGE_SIGNING_KEY || undefined,
+    BADGE_SIGNING_KEY_ID: process.env.BADGE_SIGNING_KEY_ID || undefined,
+    BADGE_RETIRED_KEYS: process.env.BADGE_RETIRED_KEYS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

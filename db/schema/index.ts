@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./email";
 export * from "./files";
 export * from "./accreditation";
+export * from "./badges";

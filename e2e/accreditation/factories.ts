@@ -32,14 +32,14 @@ export type TestElection = {
 export async function newOpenElection(
   browser: Browser,
   label = "Mejlis by-election",
-  options: { accreditationOpensInDays?: number } = {},
+  options: { accreditationOpensInDays?: number; observationStartsInDays?: number } = {},
 ): Promise<TestElection> {
   const code = `E2E-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const election: TestElection = {
     code,
     title: `${label} ${code}`,
     electionDay: dayPlus(45),
-    observationStartsOn: dayPlus(20),
+    observationStartsOn: dayPlus(options.observationStartsInDays ?? 20),
     observationEndsOn: dayPlus(55),
     arrivalOn: dayPlus(30),
     departureOn: dayPlus(50),

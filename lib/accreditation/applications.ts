@@ -4,6 +4,7 @@ import { getDb, type Transaction } from "@/db";
 import { elections, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, users } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
+import { revokeBadges } from "@/lib/badges/issue";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { applicationNoticeEmail, applicationReceiptEmail } from "@/lib/email/templates/application";
 import { checkLetter, letterErrorMessages } from "@/lib/files/letter";
@@ -279,6 +280,7 @@ export async function withdrawApplication(actor: Coordinator, unverifiedMissionI
       ip,
       details: { from: mission.status, observersWithdrawn: withdrawn.length },
     });
+    await revokeBadges(tx, actor, withdrawn.map((o) => o.id), "application_withdrawn", ip);
     return { ok: true as const };
   });
 }

@@ -4,6 +4,7 @@ import { getDb, type Transaction } from "@/db";
 import { observerRecordColumns, observers } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
+import { revokeBadges } from "@/lib/badges/issue";
 import type { ProcessedPhoto } from "@/lib/files/photo";
 import { storeFile } from "@/lib/files/store";
 import type { ZipPhotoEntry } from "@/lib/files/zip-photos";
@@ -161,6 +162,7 @@ export async function removeObserver(actor: Coordinator, unverifiedMissionId: st
         ip,
         details: { missionId: mission.id, from: observer.status },
       });
+      await revokeBadges(tx, actor, [observer.id], "observer_withdrawn", ip);
       return { ok: true as const, outcome: "withdrawn" as const };
     }
     return refused("notEditable");

@@ -40,6 +40,8 @@ export const auditActions = [
   "observers.refused",
   "observers.revoked",
   "observers.exported",
+  "badge.issued",
+  "badge.revoked",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

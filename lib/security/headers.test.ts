@@ -92,7 +92,7 @@ describe("isCachedPublicPage", () => {
     expect(isCachedPublicPage(path)).toBe(true);
   });
 
-  it.each(["/portal", "/portal/statements", "/commission", "/commission/elections", "/sign-in", "/sign-out", "/statementsx", "/electionsfoo", "/x/elections"])(
+  it.each(["/portal", "/portal/statements", "/commission", "/commission/elections", "/sign-in", "/sign-out", "/statementsx", "/electionsfoo", "/x/elections", "/verify", "/verify/"])(
     "%j is not a cached public page",
     (path) => {
       expect(isCachedPublicPage(path)).toBe(false);

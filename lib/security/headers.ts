@@ -30,6 +30,7 @@ export const staticContentSecurityPolicy = [...common, "script-src 'none'"].join
  * Public pages are served from a shared cache, so they cannot carry a per-request nonce, and
  * Next's inline bootstrap differs per page so hashes cannot be listed in advance: these paths
  * (and only these) allow inline scripts. Everything else gets a nonce with 'strict-dynamic'.
+ * Badge verification (/verify) is public but never cached: a revocation must show at once.
  */
 const cachedPublicSections = ["", "/elections", "/missions", "/statements", "/meetings"];
 

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { elections, missions, observers, reviewComments, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/record";
+import { issueBadges, revokeBadges } from "@/lib/badges/issue";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { decisionEmail, type DecisionNews } from "@/lib/email/templates/decision";
 import { assertPermission } from "@/lib/identity/authorize";
@@ -167,6 +168,7 @@ export function rejectApplication(actor: Staff, unverifiedMissionId: string, see
         .where(and(eq(observers.missionId, mission.id), eq(observers.status, "accredited")))
         .returning({ id: observers.id });
       await bumpMission(tx, mission.id, { rejectionReason: reason });
+      await revokeBadges(tx, actor, revokedNow.map((o) => o.id), "application_rejected", ip);
       return { ok: true, news: { kind: "rejected", reason }, details: { observersRefused: refusedNow.length, observersRevoked: revokedNow.length } };
     },
     ip,
@@ -237,6 +239,8 @@ export async function decideObservers(
         .where(inArray(observers.id, ids));
     }
     await bumpMission(tx, mission.id);
+    if (decision.kind === "accredit") await issueBadges(tx, actor, ids, ip);
+    if (decision.kind === "revoke") await revokeBadges(tx, actor, ids, "observer_revoked", ip);
     await writeAuditEvent(tx, {
       actor,
       action: event === "accredit" ? "observers.accredited" : event === "refuse" ? "observers.refused" : "observers.revoked",

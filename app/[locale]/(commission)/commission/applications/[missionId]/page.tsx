@@ -6,6 +6,7 @@ import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
 import { getApplicationForReview, listApplicationHistory, listObserversForReview, recordApplicationViewed, reviewObserverFilters } from "@/lib/accreditation/review/application";
 import { decisionReasons } from "@/lib/accreditation/vocabulary";
+import { listCurrentBadges } from "@/lib/badges/queries";
 import { issuesFor } from "@/lib/accreditation/intake";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
@@ -36,12 +37,13 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
   const unverified = await searchParams;
   const query = parseListQuery(unverified, { sortable: ["name"], defaultSort: "name", defaultDir: "asc", pageSize: 200 });
   const filter = reviewObserverFilters.find((f) => f === first(unverified.filter)) ?? "all";
-  const [t, v, validation, observers, history] = await Promise.all([
+  const [t, v, validation, observers, history, currentBadges] = await Promise.all([
     getTranslations("review"),
     getTranslations("vocabulary"),
     getTranslations("validation"),
     listObserversForReview(actor, application, { ...query, filter }),
     listApplicationHistory(actor, application.id),
+    listCurrentBadges(actor, application.id),
     recordApplicationViewed(actor, application.id, await clientIp()),
   ]);
   const country = countryNamer(locale);
@@ -162,6 +164,23 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
           })),
         }))}
       />
+
+      <h2>{t("badgesHeading")}</h2>
+      {currentBadges.length === 0 ? (
+        <p>{t("noBadges")}</p>
+      ) : (
+        <>
+          <p>{t("badgesLead")}</p>
+          <ul>
+            {currentBadges.map((badge) => (
+              <li key={badge.badgeId}>
+                {badge.accreditationNumber}:{" "}
+                <a href={`/${locale}/verify?${new URLSearchParams({ t: badge.token })}`}>{t("verificationLink", { name: `${badge.surname}, ${badge.givenNames}` })}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h2>{t("historyHeading")}</h2>
       <ol className="history">
