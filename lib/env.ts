@@ -26,6 +26,8 @@ const envSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "SECRETS_KEY must be 32 bytes in base64")
       .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** `count`: one JSON line per HTTP request with the number of SQL statements it sent (benchmarks, diagnosis). */
+    DB_QUERY_LOG: z.enum(["off", "count"]).default("off"),
     /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
     HOST_COUNTRY: z
       .string()
@@ -60,6 +62,7 @@ export function getEnv(): Env {
     OUTBOX_RETRY_BASE_MS: process.env.OUTBOX_RETRY_BASE_MS || undefined,
     SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
+    DB_QUERY_LOG: process.env.DB_QUERY_LOG || undefined,
     HOST_COUNTRY: process.env.HOST_COUNTRY || undefined,
   });
   if (!parsed.success) {
