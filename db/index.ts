@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 import { acquireDataFolderLock } from "./data-folder-lock";
+import { queryCounter } from "./query-count";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -29,9 +30,10 @@ export function embeddedDataDir() {
 
 function open(): Connection {
   const env = getEnv();
+  const logger = env.DB_QUERY_LOG === "count" ? queryCounter : undefined;
   if (env.DATABASE_URL) {
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
-    return { kind: "postgres", pool, db: drizzlePostgres({ client: pool, schema }) as unknown as Database };
+    return { kind: "postgres", pool, db: drizzlePostgres({ client: pool, schema, logger }) as unknown as Database };
   }
   const dataDir = embeddedDataDir();
   mkdirSync(dataDir, { recursive: true });
@@ -39,7 +41,7 @@ function open(): Connection {
   // Whatever ends the process, the lock goes with it (a clean close also releases it earlier).
   process.once("exit", releaseLock);
   const client = new PGlite(join(dataDir, "pgdata"));
-  return { kind: "pglite", client, releaseLock, db: drizzlePglite({ client, schema }) as unknown as Database };
+  return { kind: "pglite", client, releaseLock, db: drizzlePglite({ client, schema, logger }) as unknown as Database };
 }
 
 function connection(): Connection {

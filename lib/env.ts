@@ -38,6 +38,8 @@ const envSchema = z
       .optional(),
     /** Public JWKs (JSON array or {"keys": [...]}, each with its `kid`) of retired badge keys: old badges still verify. */
     BADGE_RETIRED_KEYS: z.string().min(2).optional(),
+    /** `count`: one JSON line per HTTP request with the number of SQL statements it sent (benchmarks, diagnosis). */
+    DB_QUERY_LOG: z.enum(["off", "count"]).default("off"),
     /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
     HOST_COUNTRY: z
       .string()
@@ -76,6 +78,7 @@ export function getEnv(): Env {
     OUTBOX_RETRY_BASE_MS: process.env.OUTBOX_RETRY_BASE_MS || undefined,
     SECRETS_KEY: process.env.SECRETS_KEY || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
+    DB_QUERY_LOG: process.env.DB_QUERY_LOG || undefined,
     HOST_COUNTRY: process.env.HOST_COUNTRY || undefined,
     BADGE_SIGNING_KEY: process.env.BADGE_SIGNING_KEY || undefined,
     BADGE_SIGNING_KEY_ID: process.env.BADGE_SIGNING_KEY_ID || undefined,

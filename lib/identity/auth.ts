@@ -108,7 +108,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (!token.sub || typeof token.sessionId !== "string") return null;
       const current = await getSessionState(token.sub, token.sessionId);
       if (!current || sessionEnd(token.sessionVersion, current, current.session?.id ? current.session : null)) return null;
-      await touchSession(token.sessionId);
+      if (current.sessionTouchDue) await touchSession(token.sessionId);
       token.name = current.name;
       token.email = current.email;
       token.role = current.role;

@@ -23,6 +23,9 @@ export async function openSession(user: Who, client: Client, method: "password" 
 // Writing on every request would turn reads into writes; a minute is finer than any idle limit.
 const TOUCH_EVERY = sql`interval '1 minute'`;
 
+/** Read with the session row (getSessionState): whether touchSession would change it, so a fresh session costs no UPDATE. */
+export const sessionTouchDue = sql<boolean>`coalesce(${userSessions.lastSeenAt} < now() - ${TOUCH_EVERY}, false)`;
+
 export async function touchSession(sessionId: string) {
   await getDb()
     .update(userSessions)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, userSessions, users } from "@/db/schema";
+import { sessionTouchDue } from "./sessions";
 
 /** The user and the session row a cookie names, in one query: re-read on every request. */
 export async function getSessionState(userId: string, sessionId: string | undefined) {
@@ -22,6 +23,7 @@ export async function getSessionState(userId: string, sessionId: string | undefi
         lastSeenAt: userSessions.lastSeenAt,
         revokedAt: userSessions.revokedAt,
       },
+      sessionTouchDue,
     })
     .from(users)
     .leftJoin(userSessions, and(eq(userSessions.id, sql`${sessionId ?? null}::uuid`), eq(userSessions.userId, users.id)))

@@ -1,6 +1,7 @@
 import "server-only";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { countQueriesPerRequest } from "@/db/query-count";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { startOutboxAnnouncer, startOutboxSender, type OutboxLoop } from "@/lib/email/sender-loop";
 import { getEnv, isEmbeddedDatabase } from "@/lib/env";
@@ -22,8 +23,9 @@ export async function startServer() {
 }
 
 async function prepare() {
-  getEnv();
+  const env = getEnv();
   getAuthSecret();
+  if (env.DB_QUERY_LOG === "count") countQueriesPerRequest();
   await migrateDatabase();
   log.info("database.ready", { engine: isEmbeddedDatabase() ? "pglite" : "postgres" });
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { auditEvents, elections, fileMetadataColumns, files, missions, missionSubmissions, observers, organizations, reviewComments, users } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
@@ -67,6 +68,8 @@ export function recordApplicationViewed(actor: Staff, missionId: string, ip: str
   return recordAuditEvent({ actor, action: "application.viewed", entityType: "mission", entityId: missionId, ip });
 }
 
+type PassportHolder = { id: string; passportNumber: string; nationality: string; organizationAcronym: string; inThisMission: boolean };
+
 export const reviewObserverFilters = ["all", "pending", "accredited", "refused", "revoked", "withdrawn", "amendments"] as const;
 export type ReviewObserverFilter = (typeof reviewObserverFilters)[number];
 
@@ -80,6 +83,34 @@ export async function listObserversForReview(actor: Staff, application: Applicat
   if (query.filter === "amendments") conditions.push(eq(observers.isAmendment, true));
   else if (query.filter !== "all") conditions.push(eq(observers.status, query.filter));
   const db = getDb();
+  // Who holds each observer's passport: this mission's other observers, and those of other active
+  // applications of the election. Read with the page, in the same statement (a page has a budget
+  // of statements), for the page's rows only.
+  const holder = alias(observers, "holder");
+  const holderMission = alias(missions, "holder_mission");
+  const holderOrganization = alias(organizations, "holder_organization");
+  const inThisMission = eq(holder.missionId, application.id);
+  const passportHolders = db
+    .select({
+      holders: sql`coalesce(json_agg(json_build_object('id', ${holder.id}, 'passportNumber', ${holder.passportNumber}, 'nationality', ${holder.nationality}, 'organizationAcronym', ${holderOrganization.acronym}, 'inThisMission', ${inThisMission})), '[]'::json)`,
+    })
+    .from(holder)
+    .innerJoin(holderMission, eq(holderMission.id, holder.missionId))
+    .innerJoin(holderOrganization, eq(holderOrganization.id, holderMission.organizationId))
+    .where(
+      and(
+        eq(holder.passportNumber, observers.passportNumber),
+        or(
+          and(inThisMission, ne(holder.status, "withdrawn")),
+          and(
+            eq(holderMission.electionId, application.election.id),
+            ne(holderMission.id, application.id),
+            sql`${holderMission.status} not in ('withdrawn', 'rejected')`,
+            sql`${holder.status} not in ('withdrawn', 'refused')`,
+          ),
+        ),
+      ),
+    );
   const rows = await db
     .select({
       id: observers.id,
@@ -103,6 +134,7 @@ export async function listObserversForReview(actor: Staff, application: Applicat
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
       total: sql<number>`count(*) over ()`.mapWith(Number),
+      passportHolders: sql<PassportHolder[]>`(${passportHolders})`,
     })
     .from(observers)
     .where(and(...conditions))
@@ -110,38 +142,21 @@ export async function listObserversForReview(actor: Staff, application: Applicat
     .limit(query.pageSize)
     .offset(offsetOf(query));
 
-  // Two queries for the whole page, whatever its size: the mission's passports and the same ones elsewhere.
-  const passports = rows.map((row) => row.passportNumber);
-  const [own, elsewhere] = passports.length
-    ? await Promise.all([
-        db
-          .select({ id: observers.id, passportNumber: observers.passportNumber, nationality: observers.nationality })
-          .from(observers)
-          .where(and(eq(observers.missionId, application.id), ne(observers.status, "withdrawn"), inArray(observers.passportNumber, passports))),
-        db
-          .select({ passportNumber: observers.passportNumber, nationality: observers.nationality, organizationAcronym: organizations.acronym })
-          .from(observers)
-          .innerJoin(missions, eq(missions.id, observers.missionId))
-          .innerJoin(organizations, eq(organizations.id, missions.organizationId))
-          .where(
-            and(
-              eq(missions.electionId, application.election.id),
-              ne(missions.id, application.id),
-              sql`${missions.status} not in ('withdrawn', 'rejected')`,
-              sql`${observers.status} not in ('withdrawn', 'refused')`,
-              inArray(observers.passportNumber, passports),
-            ),
-          ),
-      ])
-    : [[], []];
+  // A holder of two of the page's passports is listed once, as a query by the page's passports would.
+  const holders = [...new Map(rows.flatMap((row) => row.passportHolders).map((h) => [h.id, h])).values()];
+  const own = holders.filter((h) => h.inThisMission).map(({ id, passportNumber, nationality }) => ({ id, passportNumber, nationality }));
+  const elsewhere = holders
+    .filter((h) => !h.inThisMission)
+    .map(({ passportNumber, nationality, organizationAcronym }) => ({ passportNumber, nationality, organizationAcronym }));
   const context = {
     election: application.election,
     hostCountry: getEnv().HOST_COUNTRY,
     otherObserversInMission: own,
     passportsInOtherActiveApplications: elsewhere,
   };
-  const withFindings = rows.map(({ total: _total, ...row }) => {
+  const withFindings = rows.map(({ total: _total, passportHolders: _holders, ...row }) => {
     void _total;
+    void _holders;
     const findings: IntakeIssue[] =
       row.status === "pending" || row.status === "accredited"
         ? checkObserver({ ...row, cyrillicName: row.cyrillicName ?? undefined, email: row.email ?? undefined }, context)
@@ -156,20 +171,44 @@ export type HistoryEntry =
   | { kind: "comment"; at: Date; body: string; author: string | null; observerName: string | null }
   | { kind: "event"; at: Date; action: string; actor: string | null; details: Record<string, unknown> };
 
+// A union's values are read with its first branch's decoders: the jsonb column's, null aside.
+const detailsOf = (value: unknown) => (value === null ? null : (auditEvents.details.mapFromDriverValue(value as string) as Record<string, unknown>));
+
 /** Submissions, the commission's comments and every decision, newest first. */
 export async function listApplicationHistory(actor: Staff, missionId: string): Promise<HistoryEntry[]> {
   assertPermission(actor, "review:applications");
   const db = getDb();
-  const [submissions, comments, events] = await Promise.all([
+  // One query (a union of the three kinds, each with the others' columns empty): the page has a
+  // budget of statements. Every branch lists the same columns in the same order.
+  const empty = {
+    number: sql<number | null>`null::integer`,
+    observerCount: sql<number | null>`null::integer`,
+    decisionDueOn: sql<string | null>`null::date`,
+    body: sql<string | null>`null::text`,
+    person: sql<string | null>`null::text`,
+    observerName: sql<string | null>`null::text`,
+    action: sql<string | null>`null::text`,
+    details: sql<Record<string, unknown> | null>`null::jsonb`.mapWith(detailsOf),
+  };
+  const rows = await unionAll(
     db
-      .select({ at: missionSubmissions.submittedAt, number: missionSubmissions.number, observerCount: missionSubmissions.observerCount, decisionDueOn: missionSubmissions.decisionDueOn })
+      .select({
+        kind: sql<HistoryEntry["kind"]>`'submission'`,
+        at: missionSubmissions.submittedAt,
+        ...empty,
+        number: sql<number | null>`${missionSubmissions.number}`,
+        observerCount: sql<number | null>`${missionSubmissions.observerCount}`,
+        decisionDueOn: sql<string | null>`${missionSubmissions.decisionDueOn}`,
+      })
       .from(missionSubmissions)
       .where(eq(missionSubmissions.missionId, missionId)),
     db
       .select({
+        kind: sql<HistoryEntry["kind"]>`'comment'`,
         at: reviewComments.createdAt,
-        body: reviewComments.body,
-        author: users.name,
+        ...empty,
+        body: sql<string | null>`${reviewComments.body}`,
+        person: sql<string | null>`${users.name}`,
         observerName: sql<string | null>`${observers.surname} || ', ' || ${observers.givenNames}`,
       })
       .from(reviewComments)
@@ -177,16 +216,25 @@ export async function listApplicationHistory(actor: Staff, missionId: string): P
       .leftJoin(observers, eq(observers.id, reviewComments.observerId))
       .where(eq(reviewComments.missionId, missionId)),
     db
-      .select({ at: auditEvents.occurredAt, action: auditEvents.action, actor: users.name, details: auditEvents.details })
+      .select({
+        kind: sql<HistoryEntry["kind"]>`'event'`,
+        at: auditEvents.occurredAt,
+        ...empty,
+        person: sql<string | null>`${users.name}`,
+        action: sql<string | null>`${auditEvents.action}`,
+        details: sql<Record<string, unknown> | null>`${auditEvents.details}`,
+      })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(and(eq(auditEvents.entityType, "mission"), eq(auditEvents.entityId, missionId), ne(auditEvents.action, "application.viewed")))
       .orderBy(desc(auditEvents.seq))
       .limit(200),
-  ]);
+  );
+  // Submissions, then comments, then events before the stable sort, as three queries gave them.
+  const of = (kind: HistoryEntry["kind"]) => rows.filter((row) => row.kind === kind);
   return [
-    ...submissions.map((s) => ({ kind: "submission" as const, ...s })),
-    ...comments.map((c) => ({ kind: "comment" as const, ...c })),
-    ...events.map((e) => ({ kind: "event" as const, ...e })),
+    ...of("submission").map((s) => ({ kind: "submission" as const, at: s.at, number: s.number!, observerCount: s.observerCount!, decisionDueOn: s.decisionDueOn! })),
+    ...of("comment").map((c) => ({ kind: "comment" as const, at: c.at, body: c.body!, author: c.person, observerName: c.observerName })),
+    ...of("event").map((e) => ({ kind: "event" as const, at: e.at, action: e.action!, actor: e.person, details: e.details! })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 }
