@@ -1,14 +1,15 @@
-import { asc, eq, like } from "drizzle-orm";
+import { asc, eq, inArray, like } from "drizzle-orm";
 import { getDb } from "@/db";
-import { emailOutbox, files, missions, missionSubmissions, observers } from "@/db/schema";
-import { startApplication } from "@/lib/accreditation/applications";
+import { elections, emailOutbox, files, missions, missionSubmissions, observers } from "@/db/schema";
+import { attachLetter, saveMissionDetails, startApplication, submitApplication } from "@/lib/accreditation/applications";
 import { missionDetailsSchema, type MissionDetailsInput } from "@/lib/accreditation/mission-schema";
+import { addObserver } from "@/lib/accreditation/observer-changes";
 import { observerSchema, type ObserverField, type ObserverInput } from "@/lib/accreditation/observer-schema";
 import type { Coordinator } from "@/lib/accreditation/scope";
 import type { ApplicationStatus, ObserverStatus } from "@/lib/accreditation/transitions";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { processPhoto, type ProcessedPhoto } from "@/lib/files/photo";
-import { makeImage } from "./images";
+import { makeImage, makePdf } from "./images";
 import type { testData } from "./db-fixtures";
 
 type ElectionDates = { observationStartsOn: string; observationEndsOn: string };
@@ -75,7 +76,60 @@ export function accreditationData(data: ReturnType<typeof testData>) {
     return cachedPhoto;
   }
 
-  /** The commission's side is not built yet: its decisions are written straight to the table. */
+  /** Surnames given to observers when only their number is asked for, in the order they are added. */
+  const defaultSurnames = ["Andersen", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jensen", "Kowalski", "Larsen"];
+
+  /**
+   * A submitted application, made the way a coordinator makes one: the details, the letter and
+   * observers with photos (the first is the head of mission), then submitted. `observers` gives
+   * each observer's fields (a surname is enough), or how many to add with the default surnames;
+   * `observerIds` follow that order.
+   */
+  async function submittedApplication(
+    options: Parameters<typeof draftApplication>[0] & {
+      observers?: number | Partial<Record<ObserverField, string>>[];
+      details?: Partial<Record<keyof MissionDetailsInput, unknown>>;
+    } = {},
+  ) {
+    const draft = await draftApplication(options);
+    const { actor, missionId, election } = draft;
+    const saved = await saveMissionDetails(actor, missionId, missionDetails(election, options.details), null);
+    if (!saved.ok) throw new Error(`expected the details to be saved: ${JSON.stringify(saved)}`);
+    const attached = await attachLetter(actor, missionId, { bytes: makePdf(), name: "request.pdf" }, null);
+    if (!attached.ok) throw new Error(`expected the letter to be attached: ${JSON.stringify(attached)}`);
+    const specs =
+      typeof options.observers === "object" ? options.observers : defaultSurnames.slice(0, options.observers ?? 2).map((surname) => ({ surname }));
+    const observerIds: string[] = [];
+    for (const [index, spec] of specs.entries()) {
+      const input = observerInput(election, { ...(index === 0 && { role: "head_of_mission" }), ...spec });
+      const added = await addObserver(actor, missionId, input, await photo(), null);
+      if (!added.ok) throw new Error(`expected the observer to be added: ${JSON.stringify(added)}`);
+      observerIds.push(added.observerId);
+    }
+    const submitted = await submitApplication(actor, missionId, "en", null);
+    if (!submitted.ok) throw new Error(`expected the application to be submitted: ${JSON.stringify(submitted)}`);
+    return { ...draft, observerIds };
+  }
+
+  /** The observers at their current versions, as the reviewer's checkboxes send them. */
+  async function seen(observerIds: string[]) {
+    const rows = await getDb().select({ id: observers.id, version: observers.version }).from(observers).where(inArray(observers.id, observerIds));
+    const versions = new Map(rows.map((row) => [row.id, row.version]));
+    return observerIds.map((observerId) => ({ observerId, version: versions.get(observerId)! }));
+  }
+
+  /** The version of the application a reviewer sees now. */
+  async function missionVersion(missionId: string) {
+    return (await missionRow(missionId))!.version;
+  }
+
+  /** How many accreditation numbers the election has given. */
+  async function accreditationSequence(electionId: string) {
+    const [row] = await getDb().select({ sequence: elections.accreditationSequence }).from(elections).where(eq(elections.id, electionId));
+    return row!.sequence;
+  }
+
+  /** Set straight in the table: the state of the record as given, without the decision that leads there. */
   async function setMissionStatus(missionId: string, status: ApplicationStatus) {
     await getDb().update(missions).set({ status }).where(eq(missions.id, missionId));
   }
@@ -130,6 +184,10 @@ export function accreditationData(data: ReturnType<typeof testData>) {
   return {
     coordinator,
     draftApplication,
+    submittedApplication,
+    seen,
+    missionVersion,
+    accreditationSequence,
     observerInput,
     missionDetails,
     photo,
