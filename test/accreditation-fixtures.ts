@@ -1,4 +1,4 @@
-import { asc, eq, inArray, like } from "drizzle-orm";
+import { asc, eq, inArray, like, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { elections, emailOutbox, files, missions, missionSubmissions, observers } from "@/db/schema";
 import { attachLetter, saveMissionDetails, startApplication, submitApplication } from "@/lib/accreditation/applications";
@@ -130,8 +130,13 @@ export function accreditationData(data: ReturnType<typeof testData>) {
   }
 
   /** Set straight in the table: the state of the record as given, without the decision that leads there. */
+  /** Any status but draft stands for an application the coordinator submitted once (the commission sees it). */
   async function setMissionStatus(missionId: string, status: ApplicationStatus) {
-    await getDb().update(missions).set({ status }).where(eq(missions.id, missionId));
+    const submittedAt = status === "draft" ? {} : { submittedAt: sql`coalesce(${missions.submittedAt}, now())` };
+    await getDb()
+      .update(missions)
+      .set({ status, ...submittedAt })
+      .where(eq(missions.id, missionId));
   }
 
   async function setObserverStatus(observerId: string, status: ObserverStatus) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "@/db";
 import { missions, observers } from "@/db/schema";
@@ -13,13 +13,13 @@ import { isUuid } from "./scope";
 const refusal = (status: 401 | 403 | 404) =>
   new Response(null, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 
-/** Staff read every submitted application's files; a draft is still the coordinator's alone. */
+/** Staff read the files of every application once submitted; before that they are the coordinator's alone. */
 async function submittedLetterFileId(unverifiedMissionId: string) {
   if (!isUuid(unverifiedMissionId)) return null;
   const [row] = await getDb()
     .select({ fileId: missions.letterFileId })
     .from(missions)
-    .where(and(eq(missions.id, unverifiedMissionId), ne(missions.status, "draft")));
+    .where(and(eq(missions.id, unverifiedMissionId), isNotNull(missions.submittedAt)));
   return row?.fileId ?? null;
 }
 
@@ -29,7 +29,7 @@ async function submittedPhotoFileId(unverifiedObserverId: string) {
     .select({ fileId: observers.photoFileId })
     .from(observers)
     .innerJoin(missions, eq(missions.id, observers.missionId))
-    .where(and(eq(observers.id, unverifiedObserverId), ne(missions.status, "draft")));
+    .where(and(eq(observers.id, unverifiedObserverId), isNotNull(missions.submittedAt)));
   return row?.fileId ?? null;
 }
 

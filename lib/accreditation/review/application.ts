@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { auditEvents, elections, fileMetadataColumns, files, missions, missionSubmissions, observers, organizations, reviewComments, users } from "@/db/schema";
@@ -56,7 +56,8 @@ export async function getApplicationForReview(actor: Staff, unverifiedMissionId:
     .innerJoin(organizations, eq(organizations.id, missions.organizationId))
     .innerJoin(elections, eq(elections.id, missions.electionId))
     .leftJoin(files, eq(files.id, missions.letterFileId))
-    .where(and(eq(missions.id, unverifiedMissionId), ne(missions.status, "draft")));
+    // Never submitted (a draft, or one withdrawn before submission): still the coordinator's alone.
+    .where(and(eq(missions.id, unverifiedMissionId), isNotNull(missions.submittedAt)));
   if (!row) return null;
   return { ...row, letter: row.letter?.id ? row.letter : null };
 }
@@ -65,6 +66,7 @@ export type ApplicationForReview = NonNullable<Awaited<ReturnType<typeof getAppl
 
 /** Opening an application shows personal data (passports, dates of birth): that is recorded. */
 export function recordApplicationViewed(actor: Staff, missionId: string, ip: string | null) {
+  assertPermission(actor, "review:applications");
   return recordAuditEvent({ actor, action: "application.viewed", entityType: "mission", entityId: missionId, ip });
 }
 
@@ -177,6 +179,7 @@ const detailsOf = (value: unknown) => (value === null ? null : (auditEvents.deta
 /** Submissions, the commission's comments and every decision, newest first. */
 export async function listApplicationHistory(actor: Staff, missionId: string): Promise<HistoryEntry[]> {
   assertPermission(actor, "review:applications");
+  if (!isUuid(missionId)) return [];
   const db = getDb();
   // One query (a union of the three kinds, each with the others' columns empty): the page has a
   // budget of statements. Every branch lists the same columns in the same order.

@@ -465,7 +465,7 @@ describe("rejectApplication", () => {
       actorId: colleague.id,
       actorRole: "reviewer",
       ip,
-      details: { from: "submitted", to: "rejected", observersRefused: 2 },
+      details: { from: "submitted", to: "rejected", observersRefused: 2, observersRevoked: 0 },
     });
     // Nothing more is decided on a rejected application.
     expect(await decideObservers(reviewer, missionId, await acc.seen([second]), accredit, ip)).toEqual({ ok: false, refusal: "notAllowed" });
@@ -501,9 +501,11 @@ describe("decideObservers", () => {
     expect(await withdrawApplication(withdrawn.actor, withdrawn.missionId, ip)).toEqual({ ok: true });
     expect(await decideObservers(reviewer, withdrawn.missionId, await acc.seen(withdrawn.observerIds), accredit, ip)).toEqual(notAllowed);
 
-    expect(await decisionsOf([added.observerId, ...returned.observerIds, ...withdrawn.observerIds])).toEqual(
-      Array.from({ length: 4 }, () => expect.objectContaining({ status: "pending", accreditationNumber: null, reasonCode: null })),
+    expect(await decisionsOf([added.observerId, ...returned.observerIds])).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ status: "pending", accreditationNumber: null, reasonCode: null })),
     );
+    // Withdrawing the application withdrew its observer; no number was given.
+    expect(await decisionsOf(withdrawn.observerIds)).toEqual([expect.objectContaining({ status: "withdrawn", accreditationNumber: null, reasonCode: null })]);
     expect(await acc.accreditationSequence(returned.election.id)).toBe(0);
     expect(await acc.accreditationSequence(draft.election.id)).toBe(0);
   });

@@ -69,7 +69,10 @@ async function decideApplication(
   unverifiedMissionId: string,
   seenVersion: number,
   event: Extract<ApplicationEvent, "request_changes" | "approve" | "reject">,
-  act: (tx: Transaction, mission: ReviewedMission) => Promise<{ ok: false; refusal: DecisionRefusal } | { ok: true; news: DecisionNews; details: Record<string, unknown> }>,
+  act: (
+    tx: Transaction,
+    mission: ReviewedMission,
+  ) => Promise<{ ok: false; refusal: DecisionRefusal } | { ok: true; news: DecisionNews; details: Record<string, unknown>; missionValues?: { rejectionReason: string } }>,
   ip: Ip,
 ) {
   assertPermission(actor, "review:applications");
@@ -81,7 +84,7 @@ async function decideApplication(
     if (!next || !applicationLifecycle.canTransition(mission.status, event, actor.role)) return refused("notAllowed");
     const result = await act(tx, mission);
     if (!result.ok) return result;
-    await bumpMission(tx, mission.id, { status: next, ...(next !== "changes_requested" && { decidedAt: new Date() }) });
+    await bumpMission(tx, mission.id, { status: next, ...(next !== "changes_requested" && { decidedAt: new Date() }), ...result.missionValues });
     await writeAuditEvent(tx, {
       actor,
       action: event === "request_changes" ? "application.changes_requested" : event === "approve" ? "application.approved" : "application.rejected",
@@ -167,9 +170,13 @@ export function rejectApplication(actor: Staff, unverifiedMissionId: string, see
         .set({ status: "revoked", ...decided })
         .where(and(eq(observers.missionId, mission.id), eq(observers.status, "accredited")))
         .returning({ id: observers.id });
-      await bumpMission(tx, mission.id, { rejectionReason: reason });
       await revokeBadges(tx, actor, revokedNow.map((o) => o.id), "application_rejected", ip);
-      return { ok: true, news: { kind: "rejected", reason }, details: { observersRefused: refusedNow.length, observersRevoked: revokedNow.length } };
+      return {
+        ok: true,
+        news: { kind: "rejected", reason },
+        details: { observersRefused: refusedNow.length, observersRevoked: revokedNow.length },
+        missionValues: { rejectionReason: reason },
+      };
     },
     ip,
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { and, arrayContains, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db";
 import { elections, missions, observers, organizations } from "@/db/schema";
@@ -93,12 +93,12 @@ export async function exportFilterOptions(actor: Staff, locale: Locale) {
     db
       .select({ id: elections.id, label: electionTitle[locale] })
       .from(elections)
-      .where(exists(db.select({ one: sql`1` }).from(missions).where(and(eq(missions.electionId, elections.id), ne(missions.status, "draft")))))
+      .where(exists(db.select({ one: sql`1` }).from(missions).where(and(eq(missions.electionId, elections.id), isNotNull(missions.submittedAt)))))
       .orderBy(desc(elections.electionDay), asc(elections.code)),
     db
       .select({ id: organizations.id, label: organizations.acronym })
       .from(organizations)
-      .where(inArray(organizations.id, db.select({ id: missions.organizationId }).from(missions).where(ne(missions.status, "draft"))))
+      .where(inArray(organizations.id, db.select({ id: missions.organizationId }).from(missions).where(isNotNull(missions.submittedAt))))
       .orderBy(asc(organizations.acronym)),
   ]);
   return { elections: electionRows, organizations: organizationRows };

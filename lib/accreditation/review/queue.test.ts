@@ -12,6 +12,7 @@ import { testData } from "@/test/db-fixtures";
 import { withdrawApplication } from "../applications";
 import { addObserver, removeObserver } from "../observer-changes";
 import type { ApplicationStatus } from "../transitions";
+import { getApplicationForReview } from "./application";
 import { getReviewDashboard } from "./dashboard";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type Staff } from "./decisions";
 import { countQueueViews, listQueue, queueFilterOptions, queueViews, type QueueFilters, type QueueSort, type QueueView } from "./queue";
@@ -402,5 +403,17 @@ describe("getReviewDashboard", () => {
       accredited: 3,
     });
     expect(dashboard.byElection.map((e) => e.electionId)).not.toContain(quiet.id);
+  });
+});
+
+describe("applications never submitted", () => {
+  it("are not shown to the commission, even once withdrawn", async () => {
+    const w = await acc.draftApplication();
+    expect(await addObserver(w.actor, w.missionId, acc.observerInput(w.election), null, ip)).toMatchObject({ ok: true });
+    expect(await withdrawApplication(w.actor, w.missionId, ip)).toEqual({ ok: true });
+    const mine = { view: "all", electionId: w.election.id, overdue: false, search: "" } as const;
+    expect((await listQueue(reviewer, "en", mine, everything)).rows).toEqual([]);
+    expect(await countQueueViews(reviewer, mine)).toMatchObject({ withdrawn: 0, all: 0 });
+    expect(await getApplicationForReview(reviewer, w.missionId, "en")).toBeNull();
   });
 });

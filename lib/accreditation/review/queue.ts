@@ -34,8 +34,8 @@ const hasPendingObservers = sql`exists (select 1 from ${observers} where ${obser
 const waiting = or(eq(missions.status, "submitted"), and(eq(missions.status, "approved"), hasPendingObservers))!;
 
 function conditionsOf(filters: QueueFilters, options: { withView: boolean }): SQL[] {
-  // Drafts are the coordinators' own business until they submit.
-  const conditions: SQL[] = [sql`${missions.status} <> 'draft'`];
+  // An application is the coordinator's own business until it is first submitted (a draft withdrawn unsent included).
+  const conditions: SQL[] = [sql`${missions.submittedAt} is not null`];
   if (options.withView && filters.view === "waiting") conditions.push(waiting);
   else if (options.withView && filters.view !== "all") conditions.push(eq(missions.status, filters.view as ApplicationStatus));
   if (filters.electionId) conditions.push(eq(missions.electionId, filters.electionId));
