@@ -24,7 +24,7 @@
  * server, the data folder under ./data, the PostgreSQL database.
  */
 import { spawn, execSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { Agent, get } from "node:http";
 import { createInterface } from "node:readline";
@@ -120,7 +120,15 @@ async function prepareDatabase(engine: Engine, server: URL | null): Promise<Node
   cleanups.push(() => onMaintenance(server!, `drop database if exists "${name}" with (force)`));
   const url = new URL(server!.toString());
   url.pathname = `/${name}`;
-  return { ...env, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), SECRETS_KEY: randomBytes(32).toString("base64") };
+  // Production with DATABASE_URL takes every key from the environment, as several processes would.
+  const badgeKey = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+  return {
+    ...env,
+    DATABASE_URL: url.toString(),
+    AUTH_SECRET: randomBytes(48).toString("base64"),
+    SECRETS_KEY: randomBytes(32).toString("base64"),
+    BADGE_SIGNING_KEY: badgeKey,
+  };
 }
 
 async function startServer(env: NodeJS.ProcessEnv, queryLines: QueryLine[]): Promise<ChildProcess> {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { auditEvents, elections, fileMetadataColumns, files, missions, missionSubmissions, observers, organizations, reviewComments, users } from "@/db/schema";
+import { auditEvents, badges, elections, fileMetadataColumns, files, missions, missionSubmissions, observers, organizations, reviewComments, users } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
@@ -135,6 +135,9 @@ export async function listObserversForReview(actor: Staff, application: Applicat
       accreditationNumber: observers.accreditationNumber,
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
+      /** The current badge's token (accredited observers), for the link to its verification page. */
+      // Spelled out: in a one-table select Drizzle leaves column names unqualified, and badges has an id too.
+      badgeToken: sql<string | null>`(select current_badge.token from ${badges} as current_badge where current_badge.observer_id = "observers"."id" and current_badge.revoked_at is null limit 1)`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
       passportHolders: sql<PassportHolder[]>`(${passportHolders})`,
     })

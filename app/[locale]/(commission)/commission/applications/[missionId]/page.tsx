@@ -6,7 +6,6 @@ import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
 import { getApplicationForReview, listApplicationHistory, listObserversForReview, recordApplicationViewed, reviewObserverFilters } from "@/lib/accreditation/review/application";
 import { decisionReasons } from "@/lib/accreditation/vocabulary";
-import { listCurrentBadges } from "@/lib/badges/queries";
 import { issuesFor } from "@/lib/accreditation/intake";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
@@ -37,16 +36,18 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
   const unverified = await searchParams;
   const query = parseListQuery(unverified, { sortable: ["name"], defaultSort: "name", defaultDir: "asc", pageSize: 200 });
   const filter = reviewObserverFilters.find((f) => f === first(unverified.filter)) ?? "all";
-  const [t, v, validation, observers, history, currentBadges] = await Promise.all([
+  const [t, v, validation, observers, history] = await Promise.all([
     getTranslations("review"),
     getTranslations("vocabulary"),
     getTranslations("validation"),
     listObserversForReview(actor, application, { ...query, filter }),
     listApplicationHistory(actor, application.id),
-    listCurrentBadges(actor, application.id),
     recordApplicationViewed(actor, application.id, await clientIp()),
   ]);
   const country = countryNamer(locale);
+  const currentBadges = observers.rows.flatMap((o) =>
+    o.status === "accredited" && o.badgeToken ? [{ id: o.id, token: o.badgeToken, accreditationNumber: o.accreditationNumber, name: `${o.surname}, ${o.givenNames}` }] : [],
+  );
   const notice = notices.find((n) => n === first(unverified.notice));
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const base = `/commission/applications/${application.id}`;
@@ -173,9 +174,9 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
           <p>{t("badgesLead")}</p>
           <ul>
             {currentBadges.map((badge) => (
-              <li key={badge.badgeId}>
+              <li key={badge.id}>
                 {badge.accreditationNumber}:{" "}
-                <a href={`/${locale}/verify?${new URLSearchParams({ t: badge.token })}`}>{t("verificationLink", { name: `${badge.surname}, ${badge.givenNames}` })}</a>
+                <a href={`/${locale}/verify?${new URLSearchParams({ t: badge.token })}`}>{t("verificationLink", { name: badge.name })}</a>
               </li>
             ))}
           </ul>
