@@ -191,3 +191,17 @@ export const observerRecordColumns = {
   departureOn: observers.departureOn,
   email: observers.email,
 };
+
+/**
+ * How many of a mission's observers meet `condition`, as a column of a query over missions
+ * (`"all"`: every observer not withdrawn).
+ */
+export function missionObserverCount(condition: "all" | "pending" | "accredited" | "withoutPhoto") {
+  const where = {
+    all: sql`${observers.status} <> 'withdrawn'`,
+    pending: sql`${observers.status} = 'pending'`,
+    accredited: sql`${observers.status} = 'accredited'`,
+    withoutPhoto: sql`${observers.status} <> 'withdrawn' and ${observers.photoFileId} is null`,
+  }[condition];
+  return sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${where})`.mapWith(Number);
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { elections, fileMetadataColumns, files, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, reviewComments } from "@/db/schema";
+import { elections, fileMetadataColumns, files, missionDetailsColumns, missionObserverCount, missions, missionSubmissions, observerRecordColumns, observers, reviewComments } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
@@ -63,7 +63,7 @@ export async function listOwnApplications(actor: Coordinator, locale: Locale) {
       decisionDueOn: missions.decisionDueOn,
       electionTitle: electionTitle[locale],
       electionDay: elections.electionDay,
-      observerCount: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
+      observerCount: missionObserverCount("all"),
     })
     .from(missions)
     .innerJoin(elections, eq(elections.id, missions.electionId))
@@ -94,8 +94,8 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
         decisionWorkingDays: elections.decisionWorkingDays,
       },
       counts: {
-        observers: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
-        withoutPhoto: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn' and ${observers.photoFileId} is null)`.mapWith(Number),
+        observers: missionObserverCount("all"),
+        withoutPhoto: missionObserverCount("withoutPhoto"),
       },
     })
     .from(missions)

@@ -18,7 +18,7 @@ import { startOutboxAnnouncer, startOutboxSender, type OutboxLoop } from "./send
  * that no other file's sender delivers this file's emails to another server. Logs are read
  * (LOG_LEVEL info here) to check that they name emails but never carry their bodies.
  */
-process.env.LOG_LEVEL = "info";
+vi.stubEnv("LOG_LEVEL", "info");
 
 const token = randomBytes(4).toString("hex");
 let serial = 0;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { auditEvents, badges, elections, fileMetadataColumns, files, missions, missionSubmissions, observers, organizations, reviewComments, users } from "@/db/schema";
+import { auditEvents, badges, elections, fileMetadataColumns, files, missionObserverCount, missions, missionSubmissions, observerRecordColumns, observers, organizations, reviewComments, users } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
@@ -47,9 +47,9 @@ export async function getApplicationForReview(actor: Staff, unverifiedMissionId:
         observationEndsOn: elections.observationEndsOn,
       },
       counts: {
-        observers: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
-        pending: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} = 'pending')`.mapWith(Number),
-        accredited: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} = 'accredited')`.mapWith(Number),
+        observers: missionObserverCount("all"),
+        pending: missionObserverCount("pending"),
+        accredited: missionObserverCount("accredited"),
       },
     })
     .from(missions)
@@ -118,18 +118,7 @@ export async function listObserversForReview(actor: Staff, application: Applicat
       id: observers.id,
       version: observers.version,
       status: observers.status,
-      surname: observers.surname,
-      givenNames: observers.givenNames,
-      cyrillicName: observers.cyrillicName,
-      sex: observers.sex,
-      dateOfBirth: observers.dateOfBirth,
-      nationality: observers.nationality,
-      passportNumber: observers.passportNumber,
-      passportExpiresOn: observers.passportExpiresOn,
-      role: observers.role,
-      arrivalOn: observers.arrivalOn,
-      departureOn: observers.departureOn,
-      email: observers.email,
+      ...observerRecordColumns,
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       isAmendment: observers.isAmendment,
       accreditationNumber: observers.accreditationNumber,

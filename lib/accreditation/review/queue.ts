@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { elections, missions, observers, organizations } from "@/db/schema";
+import { elections, missionObserverCount, missions, observers, organizations } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { assertPermission } from "@/lib/identity/authorize";
@@ -89,8 +89,8 @@ export async function listQueue(actor: Staff, locale: Locale, filters: QueueFilt
       organizationAcronym: organizations.acronym,
       organizationName: nameColumn[locale],
       electionTitle: titleColumn[locale],
-      observerCount: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} <> 'withdrawn')`.mapWith(Number),
-      pendingCount: sql<number>`(select count(*) from ${observers} where ${observers.missionId} = ${missions.id} and ${observers.status} = 'pending')`.mapWith(Number),
+      observerCount: missionObserverCount("all"),
+      pendingCount: missionObserverCount("pending"),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(missions)
