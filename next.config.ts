@@ -15,11 +15,12 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: baseSecurityHeaders },
-      // Pages get their policy from proxy.ts (per-request nonce); everything it skips gets this one.
-      {
-        source: "/(api|_next|favicon.ico|robots.txt)/:path*",
+      // Pages get their policy from proxy.ts (per-request nonce); everything else gets this one:
+      // route handlers, Next's assets and every path with a file extension (which proxy.ts skips).
+      ...["/(api|_next)/:path*", "/:file(.*\\..*)"].map((source) => ({
+        source,
         headers: [{ key: "Content-Security-Policy", value: staticContentSecurityPolicy }],
-      },
+      })),
     ];
   },
 };

@@ -26,7 +26,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Generous: two workers, the server and Chromium share two cores, and a loaded machine doubles every step.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -62,6 +64,12 @@ export default defineConfig({
       MAIL_FROM: "Observer Portal <portal@e2e.example>",
       // Retries after about 0.5, 1, 2, 4 s, so a spec sees a delivery succeed once "the mail server is up again".
       OUTBOX_RETRY_BASE_MS: "500",
+      // Meeting requests due to expire within a week expire within a second or two, so a spec can
+      // show an expired request (every other spec asks for times at least 25 days ahead).
+      MEETING_EXPIRY_INTERVAL_MS: "1000",
+      MEETING_EXPIRY_LOOKAHEAD_MS: String(7 * 86_400_000),
+      // Embargo specs move the publishing clock instead of waiting (lib/statements/clock.ts).
+      TEST_CLOCK: "on",
     },
   },
 });

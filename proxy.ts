@@ -11,7 +11,7 @@ import { isCachedPublicPage, pageContentSecurityPolicy } from "@/lib/security/he
  */
 const handleLocales = createIntlMiddleware(routing);
 
-const workspaces = ["/portal", "/commission"];
+const workspaces = ["/portal", "/commission", "/me"];
 const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 function splitLocale(pathname: string) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "./index";
-import { elections, organizations, users } from "./schema";
+import { elections, meetingRooms, officials, organizations, users } from "./schema";
 import { hashPassword } from "@/lib/identity/password";
 import { sealSecret } from "@/lib/identity/secret-box";
 import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
@@ -128,6 +128,27 @@ function upcomingElection(today: string) {
   };
 }
 
+/** Officials missions may ask to meet (invented names; the positions are the commission's). */
+const seedOfficials = [
+  {
+    nameTk: "Batyr Orazow", nameRu: "Батыр Оразов", nameEn: "Batyr Orazov",
+    positionTk: "Merkezi saýlaw toparynyň başlygy", positionRu: "Председатель Центральной избирательной комиссии", positionEn: "Chairman of the Central Election Commission",
+  },
+  {
+    nameTk: "Jeren Amanowa", nameRu: "Джерен Аманова", nameEn: "Jeren Amanova",
+    positionTk: "Merkezi saýlaw toparynyň sekretary", positionRu: "Секретарь Центральной избирательной комиссии", positionEn: "Secretary of the Central Election Commission",
+  },
+  {
+    nameTk: "Dowlet Hojaýew", nameRu: "Довлет Ходжаев", nameEn: "Dovlet Hojayev",
+    positionTk: "Halkara gatnaşyklar bölüminiň müdiri", positionRu: "Начальник отдела международных связей", positionEn: "Head of the International Relations Department",
+  },
+];
+
+const seedRooms = [
+  { nameTk: "Uly maslahat zaly", nameRu: "Большой зал заседаний", nameEn: "Main conference hall", capacity: 40 },
+  { nameTk: "Kiçi duşuşyk otagy", nameRu: "Малая переговорная", nameEn: "Small meeting room", capacity: 10 },
+];
+
 /**
  * Demo data from public facts. Seeds only an empty database (no organizations yet) and
  * returns the accounts it created, or null when there was something already.
@@ -170,6 +191,8 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Demo
         preferredLocale: o.seatCountry === "BY" ? ("ru" as const) : ("en" as const),
       })),
     ];
+    await tx.insert(officials).values(seedOfficials);
+    await tx.insert(meetingRooms).values(seedRooms);
     const totpOf = (email: string) => DEMO_TOTP_SECRETS[email as keyof typeof DEMO_TOTP_SECRETS];
     await tx.insert(users).values(
       accounts.map((a) => {

@@ -49,6 +49,8 @@ export type ReceivedEmail = {
   links: string[];
   messageId: string;
   receivedAt: string;
+  /** Attached files (an iCalendar invitation), their content as UTF-8 text. */
+  attachments: { filename: string; contentType: string; content: string }[];
 };
 
 const normalize = (address: string) => address.trim().toLowerCase();
@@ -107,6 +109,7 @@ export async function startMailSink(port = mailSinkPort()) {
             links: linksOf(html, text),
             messageId: mail.messageId ?? "",
             receivedAt: new Date().toISOString(),
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("utf8") })),
           };
           writeAtomically(uniqueName("message"), email);
           callback();

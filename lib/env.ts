@@ -41,10 +41,22 @@ const envSchema = z
     /** `count`: one JSON line per HTTP request with the number of SQL statements it sent (benchmarks, diagnosis). */
     DB_QUERY_LOG: z.enum(["off", "count"]).default("off"),
     /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
+    /**
+     * `on` only for end-to-end tests: POST /api/test-clock moves this process's publishing clock
+     * (lib/statements/clock.ts), so embargo tests need not wait. Never set in production.
+     */
+    TEST_CLOCK: z.enum(["on", "off"]).default("off"),
     HOST_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "HOST_COUNTRY must be an ISO 3166-1 alpha-2 code")
       .default("TM"),
+    /** How often the server (or `npm run worker`) expires meeting requests left undecided too long. */
+    MEETING_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+    /**
+     * End-to-end tests only: the expiry job looks this far ahead, so a request due to expire in a
+     * few days expires now. Leave 0 anywhere else.
+     */
+    MEETING_EXPIRY_LOOKAHEAD_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(0),
   })
   .refine((env) => !env.DATABASE_URL || env.AUTH_SECRET, {
     message: "AUTH_SECRET is required when DATABASE_URL is set (every process must share it)",
@@ -80,9 +92,12 @@ export function getEnv(): Env {
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
     DB_QUERY_LOG: process.env.DB_QUERY_LOG || undefined,
     HOST_COUNTRY: process.env.HOST_COUNTRY || undefined,
+    TEST_CLOCK: process.env.TEST_CLOCK || undefined,
     BADGE_SIGNING_KEY: process.env.BADGE_SIGNING_KEY || undefined,
     BADGE_SIGNING_KEY_ID: process.env.BADGE_SIGNING_KEY_ID || undefined,
     BADGE_RETIRED_KEYS: process.env.BADGE_RETIRED_KEYS || undefined,
+    MEETING_EXPIRY_INTERVAL_MS: process.env.MEETING_EXPIRY_INTERVAL_MS || undefined,
+    MEETING_EXPIRY_LOOKAHEAD_MS: process.env.MEETING_EXPIRY_LOOKAHEAD_MS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

@@ -110,4 +110,8 @@ describe("containsPattern", () => {
     expect(containsPattern("OSCE")).toBe("%OSCE%");
     expect(containsPattern("100%_a\\b")).toBe("%100\\%\\_a\\\\b%");
   });
+
+  it("drops NUL, which PostgreSQL refuses in a query and no stored text holds", () => {
+    expect(containsPattern("OS\u0000CE\u0000")).toBe("%OSCE%");
+  });
 });

@@ -44,5 +44,6 @@ export function pageWindow(page: number, pages: number): (number | "gap")[] {
 
 /** A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally. */
 export function containsPattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // PostgreSQL text cannot hold NUL (a query with one fails), and no stored value has one to match.
+  return `%${text.replaceAll("\u0000", "").replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

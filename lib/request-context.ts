@@ -7,11 +7,11 @@ export async function currentRequestId(): Promise<string | undefined> {
 }
 
 /**
- * The client's address: the first X-Forwarded-For hop (set by the load balancer in front),
- * else X-Real-IP. Used for rate limits and audit events, never for authorization.
+ * The client's address, which scripts/trust-client-address.mjs has put in X-Forwarded-For as its
+ * only entry (the socket's peer, or the hop our own proxies vouch for: TRUSTED_PROXIES). Used for
+ * rate limits and audit events, never for authorization.
  */
 export async function clientIp(): Promise<string | null> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || null;
+  return h.get("x-forwarded-for") || null;
 }

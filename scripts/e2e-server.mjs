@@ -12,9 +12,13 @@ if (process.env.DATABASE_URL) {
 }
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
 
-const server = spawn("npx", ["next", "start", "-p", process.env.PORT], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
-});
+// Idle connections outlive the test clients' own keep-alive: otherwise a request sent on a socket the
+// server is closing at that moment fails with ECONNRESET (Node closes idle sockets after 5 s).
+// The specs stand in for one reverse proxy: each may name its own client address in X-Forwarded-For.
+const server = spawn(
+  process.execPath,
+  ["--import", "./scripts/trust-client-address.mjs", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "--keepAliveTimeout", "65000"],
+  { stdio: "inherit", env: { TRUSTED_PROXIES: "1", ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" } },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,11 +1,13 @@
-// `npm run worker`: delivers the email outbox in a process of its own, beside any number of
-// servers (run them with OUTBOX_SENDER=off, or not: senders never send one email twice).
+// `npm run worker`: delivers the email outbox and expires undecided meeting requests in a process
+// of its own, beside any number of servers (run them with OUTBOX_SENDER=off, or not: senders never
+// send one email twice, and a request is expired once).
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { startOutboxSender } from "@/lib/email/sender-loop";
 import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
+import { startMeetingExpiry } from "@/lib/meetings/expiry";
 
 function refuse(message: string): never {
   console.error(message);
@@ -30,13 +32,13 @@ async function main() {
   }
 
   const sender = startOutboxSender();
+  const expiry = startMeetingExpiry();
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log.info("outbox.worker_stopping", { signal });
-    sender
-      .stop()
+    Promise.all([sender.stop(), expiry.stop()])
       .then(() => closeDb())
       .then(
         () => process.exit(0),

@@ -80,12 +80,12 @@ export function accreditationData(data: ReturnType<typeof testData>) {
   const defaultSurnames = ["Andersen", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jensen", "Kowalski", "Larsen"];
 
   /**
-   * A submitted application, made the way a coordinator makes one: the details, the letter and
-   * observers with photos (the first is the head of mission), then submitted. `observers` gives
-   * each observer's fields (a surname is enough), or how many to add with the default surnames;
+   * An application ready to submit, made the way a coordinator makes one: the details, the letter
+   * and observers with photos (the first is the head of mission). `observers` gives each
+   * observer's fields (a surname is enough), or how many to add with the default surnames;
    * `observerIds` follow that order.
    */
-  async function submittedApplication(
+  async function completeDraft(
     options: Parameters<typeof draftApplication>[0] & {
       observers?: number | Partial<Record<ObserverField, string>>[];
       details?: Partial<Record<keyof MissionDetailsInput, unknown>>;
@@ -106,9 +106,15 @@ export function accreditationData(data: ReturnType<typeof testData>) {
       if (!added.ok) throw new Error(`expected the observer to be added: ${JSON.stringify(added)}`);
       observerIds.push(added.observerId);
     }
-    const submitted = await submitApplication(actor, missionId, "en", null);
-    if (!submitted.ok) throw new Error(`expected the application to be submitted: ${JSON.stringify(submitted)}`);
     return { ...draft, observerIds };
+  }
+
+  /** A complete application (see `completeDraft`), submitted. */
+  async function submittedApplication(options: Parameters<typeof completeDraft>[0] = {}) {
+    const draft = await completeDraft(options);
+    const submitted = await submitApplication(draft.actor, draft.missionId, "en", null);
+    if (!submitted.ok) throw new Error(`expected the application to be submitted: ${JSON.stringify(submitted)}`);
+    return draft;
   }
 
   /** The observers at their current versions, as the reviewer's checkboxes send them. */
@@ -189,6 +195,7 @@ export function accreditationData(data: ReturnType<typeof testData>) {
   return {
     coordinator,
     draftApplication,
+    completeDraft,
     submittedApplication,
     seen,
     missionVersion,

@@ -1,16 +1,22 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { and, asc, eq, inArray, like, or } from "drizzle-orm";
-import { getDb } from "@/db";
+import { closeDb, getDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
 import {
   auditEvents,
   elections,
   emailOutbox,
   files,
+  meetingRooms,
+  meetings,
   missions,
   missionSubmissions,
   observers,
+  officials,
   organizations,
   reviewComments,
+  statements,
   users,
 } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
@@ -105,6 +111,12 @@ export function testData() {
       .select({ id: missions.id })
       .from(missions)
       .where(or(inArray(missions.organizationId, ownOrganizations), inArray(missions.electionId, ownElections)));
+    // A statement's versions, texts and attachments go with it (on delete cascade).
+    await db.delete(statements).where(inArray(statements.missionId, ownMissions));
+    // A meeting's windows, officials and bookings go with it (on delete cascade).
+    await db.delete(meetings).where(inArray(meetings.missionId, ownMissions));
+    await db.delete(officials).where(like(officials.nameEn, `%${token}%`));
+    await db.delete(meetingRooms).where(like(meetingRooms.nameEn, `%${token}%`));
     await db.delete(missionSubmissions).where(inArray(missionSubmissions.missionId, ownMissions));
     await db.delete(reviewComments).where(inArray(reviewComments.missionId, ownMissions));
     await db.delete(observers).where(inArray(observers.missionId, ownMissions));
@@ -117,4 +129,16 @@ export function testData() {
   }
 
   return { token, unique, organization, user, election, auditOf, cleanUp };
+}
+
+/** Registers a database test file's hooks: the schema migrated before its tests; its own rows removed and the database closed after. */
+export function setUpTestDatabase(data: ReturnType<typeof testData>) {
+  beforeAll(() => migrateDatabase(), 180_000);
+  afterAll(async () => {
+    try {
+      await data.cleanUp();
+    } finally {
+      await closeDb();
+    }
+  });
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import "../globals.css";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localeOf } from "@/lib/i18n/locale";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -19,21 +17,11 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const locale = await localeOf(params);
-  setRequestLocale(locale);
-  const t = await getTranslations("layout");
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
-          <a href="#main" className="skip-link">
-            {t("skipToContent")}
-          </a>
-          <SiteHeader />
-          <main id="main" tabIndex={-1}>
-            <div className="container">{children}</div>
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* The header's language switcher and account links and the error page; the workspaces add their own. */}
+        <ClientMessages namespaces={["layout", "errors"]}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 type FieldShellProps = {
   id: string;
@@ -43,6 +43,17 @@ export function TextField({ id, label, hint, error, type = "text", ...input }: I
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input id={id} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </FieldShell>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & { id: string; label: string; hint?: string; error?: string };
+
+/** Several lines of text (an agenda, a reason). */
+export function TextAreaField({ id, label, hint, error, rows = 4, ...textarea }: TextAreaProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
     </FieldShell>
   );
 }

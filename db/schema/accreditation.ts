@@ -99,6 +99,10 @@ export const observers = pgTable(
     arrivalOn: date("arrival_on", { mode: "string" }).notNull(),
     departureOn: date("departure_on", { mode: "string" }).notNull(),
     email: text("email"),
+    /** The observer's own account, once they followed their invitation (one person, many elections). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** When the observer last saved their own details (the coordinator sees "completed"). */
+    selfCompletedAt: timestamp("self_completed_at", { withTimezone: true }),
     photoFileId: uuid("photo_file_id").references(() => files.id),
     /** Why the commission refused or revoked: a reason from the list and, in statusReason, its words. */
     reasonCode: decisionReason("reason_code"),
@@ -116,6 +120,7 @@ export const observers = pgTable(
   (t) => [
     index("observers_mission_status_idx").on(t.missionId, t.status),
     // The check across applications of one election looks passports up by number.
+    index("observers_user_idx").on(t.userId),
     index("observers_passport_idx").on(t.passportNumber, t.nationality),
     uniqueIndex("observers_accreditation_number_key").on(t.accreditationNumber),
     uniqueIndex("observers_mission_passport_key")

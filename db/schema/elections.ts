@@ -1,4 +1,4 @@
-import { check, date, integer, pgEnum, pgTable, text, timestamp, uuid, varchar, index } from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, pgEnum, pgTable, text, timestamp, uuid, varchar, index } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 export const electionTypes = ["presidential", "parliamentary", "local_council", "referendum", "by_election"] as const;
@@ -33,6 +33,8 @@ export const elections = pgTable(
     /** The last accreditation number given for this election (numbers are the code and a sequence). */
     accreditationSequence: integer("accreditation_sequence").notNull().default(0),
     status: electionStatus("status").notNull().default("draft"),
+    /** Whether the public register lists accredited observers by name (Latin name, role, nationality). */
+    publishObserverNames: boolean("publish_observer_names").notNull().default(false),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

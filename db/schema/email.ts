@@ -1,5 +1,8 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { locale } from "./identity";
+
+/** A file sent with an email (an iCalendar invitation): text content, as the outbox keeps it. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 export const emailStatuses = ["pending", "sending", "sent", "failed"] as const;
 export const emailStatus = pgEnum("email_status", emailStatuses);
@@ -19,6 +22,7 @@ export const emailOutbox = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
+    attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
     status: emailStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

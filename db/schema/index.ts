@@ -6,3 +6,6 @@ export * from "./email";
 export * from "./files";
 export * from "./accreditation";
 export * from "./badges";
+export * from "./meetings";
+export * from "./observer-access";
+export * from "./statements";

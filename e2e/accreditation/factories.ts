@@ -48,7 +48,7 @@ export async function newOpenElection(
   const page = await context.newPage();
   await signInAs(page, "admin");
   await page.goto("/en/commission/admin/elections/new");
-  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByLabel("Type").selectOption({ label: "By-elections" });
   await page.getByLabel("Title in Turkmen").fill(`Mejlise goşmaça saýlawlar ${code}`);
   await page.getByLabel("Title in Russian").fill(`Дополнительные выборы в Меджлис ${code}`);

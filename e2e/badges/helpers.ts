@@ -20,7 +20,7 @@ export const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".
  */
 export async function accreditedBadge(browser: Browser, page: Page, prefix: string) {
   const election = await newOpenElection(browser, "Badge by-election", { observationStartsInDays: -1 });
-  const { rows } = await submittedApplication(browser, election, { count: 1, prefix });
+  const { rows, missionId } = await submittedApplication(browser, election, { count: 1, prefix });
   const row = rows[0]!;
   await signInAs(page, "reviewer");
   await openForReview(page, election.title);
@@ -30,12 +30,17 @@ export async function accreditedBadge(browser: Browser, page: Page, prefix: stri
   const href = await page.getByRole("link", { name: `Verification link: ${nameOf(row)}` }).getAttribute("href");
   const url = new URL(href!, "http://portal.invalid");
   expect(url.pathname).toBe("/en/verify");
-  return { election, row, token: url.searchParams.get("t")! };
+  return { election, row, missionId, token: url.searchParams.get("t")! };
 }
 
 /** Revokes the observer's accreditation through the review page's "Refuse or revoke". */
 export async function revokeThroughReview(page: Page, electionTitle: string, row: ObserverRow) {
   await openForReview(page, electionTitle);
+  await revokeOnReviewPage(page, row);
+}
+
+/** On the application's review page already open (an approved one is no longer in the waiting queue). */
+export async function revokeOnReviewPage(page: Page, row: ObserverRow) {
   await page.getByLabel(`Select ${nameOf(row)}`).check();
   await page.getByLabel("Reason", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Explanation for the mission").fill("Campaigned for a candidate at a polling station.");

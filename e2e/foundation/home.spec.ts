@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "../fixtures";
 
 const seededTitles = {
   tk: ["Türkmenistanyň Prezidentiniň saýlawy", "Türkmenistanyň Mejlisiniň deputatlarynyň saýlawy", "Türkmenistanyň Mejlisiniň deputatlarynyň möhletinden öň saýlawlary"],
@@ -9,24 +10,24 @@ const electionDay2024 = { tk: "7 iýul 2024", ru: "7 июля 2024 г.", en: "Ju
 const accreditationOpen = { tk: "Akkreditasiýa açyk", ru: "Аккредитация открыта", en: "Accreditation open" };
 
 for (const locale of ["tk", "ru", "en"] as const) {
-  test(`the home page in ${locale} lists the seeded elections in that language`, async ({ page }) => {
+  test(`the home page and the elections list in ${locale} show the seeded elections in that language`, async ({ page }) => {
     await page.goto(`/${locale}`);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    const table = page.getByRole("table");
-    // The upcoming election seeded relative to today is open for accreditation (newest first).
-    await expect(table.getByText(accreditationOpen[locale], { exact: true }).first()).toBeVisible();
-    // Other specs publish elections of their own: the past ones are first when sorted the other way.
-    await page.goto(`/${locale}?sort=electionDay&dir=asc`);
-    for (const title of seededTitles[locale]) await expect(table.getByRole("cell", { name: title, exact: true })).toBeVisible();
-    await expect(table.getByText(electionDay2024[locale], { exact: true })).toBeVisible();
+    // The upcoming election seeded relative to today is current, and open for accreditation.
+    await expect(page.locator(".election-list").getByText(accreditationOpen[locale], { exact: true }).first()).toBeVisible();
     for (const alternate of ["tk", "ru", "en"]) {
       await expect(page.locator(`link[rel=alternate][hreflang=${alternate}]`)).toHaveAttribute("href", new RegExp(`/${alternate}$`));
     }
+    // Other specs publish elections of their own: the past ones are first when sorted the other way.
+    await page.goto(`/${locale}/elections?sort=electionDay&dir=asc`);
+    const table = page.getByRole("table");
+    for (const title of seededTitles[locale]) await expect(table.getByRole("cell", { name: title, exact: true })).toBeVisible();
+    await expect(table.getByText(electionDay2024[locale], { exact: true })).toBeVisible();
   });
 }
 
 test("elections can be sorted by election day, oldest first", async ({ page }) => {
-  await page.goto("/en");
+  await page.goto("/en/elections");
   const firstTitle = () => page.getByRole("table").locator("tbody tr").first().locator("td").first();
   await expect(firstTitle()).not.toHaveText("Presidential election of Turkmenistan");
   await page.getByRole("link", { name: /Election day/ }).click();
@@ -60,4 +61,27 @@ test("an unknown address shows a translated 404 page", async ({ page }) => {
   const response = await page.goto("/ru/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Страница не найдена");
+});
+
+test("the home page is the same for everyone, yet a signed-in coordinator finds their sections and can sign out from it", async ({ page, browser }) => {
+  const visitor = await browser.newPage();
+  await visitor.goto("/en");
+  const visitorNav = visitor.getByRole("navigation", { name: "Main navigation" });
+  await expect(visitorNav.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(visitorNav.getByRole("link", { name: "Mission workspace" })).toHaveCount(0);
+  await visitor.close();
+
+  await signInAs(page, "coordinator");
+  await page.goto("/en");
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await nav.getByRole("link", { name: "Mission workspace" }).click();
+  await expect(page).toHaveURL(/\/en\/portal$/);
+  await page.goto("/en/elections");
+  await expect(nav.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await nav.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
+  // Signed out, the same cached page offers signing in again.
+  await expect(page).toHaveURL(/\/en$/);
+  await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Mission workspace" })).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import { errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
 const code = () => `E2E-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
 
 async function fillElection(page: Page, values: { code: string; titleEn: string; closes: string }) {
-  await page.getByLabel("Code").fill(values.code);
+  await page.getByLabel("Code", { exact: true }).fill(values.code);
   await page.getByLabel("Type").selectOption({ label: "Referendum" });
   await page.getByLabel("Title in Turkmen").fill("Türkmenistanyň Konstitusiýasy boýunça sala salşyk");
   await page.getByLabel("Title in Russian").fill("Референдум по Конституции Туркменистана");
@@ -17,11 +17,13 @@ async function fillElection(page: Page, values: { code: string; titleEn: string;
 }
 
 test("an admin creates a draft election after fixing the calendar and the code, then publishes it for the public", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const electionCode = code();
   const title = `Constitutional referendum ${electionCode}`;
   await signInAs(page, "admin");
   await page.goto("/en/commission/admin/elections");
   await page.getByRole("link", { name: "Add an election" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add an election");
 
   // Accreditation would close on election day itself, and the code is one the demo data uses.
   await fillElection(page, { code: "mej-2024", titleEn: title, closes: "2031-09-21T12:00" });
@@ -40,7 +42,7 @@ test("an admin creates a draft election after fixing the calendar and the code, 
   await expect(page.locator("#code-error")).toHaveText("Another election already has this code.");
   await expect(page.getByLabel("Earliest arrival of observers")).toHaveValue("2031-08-22");
 
-  await page.getByLabel("Code").fill(electionCode.toLowerCase());
+  await page.getByLabel("Code", { exact: true }).fill(electionCode.toLowerCase());
   await page.getByRole("button", { name: "Add election" }).click();
   await expect(page).toHaveURL(/\/en\/commission\/admin\/elections\?notice=created$/);
   await expect(page.getByRole("status")).toHaveText("The election was added.");
@@ -51,8 +53,11 @@ test("an admin creates a draft election after fixing the calendar and the code, 
 
   // A draft is not public.
   const visitor = await browser.newPage();
-  await visitor.goto("/en");
+  await visitor.goto("/en/elections");
   await expect(visitor.getByRole("table")).not.toContainText(title);
+  // Nor its page, nor its register, even by their address.
+  expect((await visitor.goto(`/en/elections/${electionCode}`))?.status()).toBe(404);
+  expect((await visitor.request.get(`/api/elections/${electionCode}/register`)).status()).toBe(404);
 
   await row.getByRole("link", { name: `Edit ${electionCode}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit ${electionCode}`);
@@ -62,12 +67,15 @@ test("an admin creates a draft election after fixing the calendar and the code, 
   await expect(page.getByRole("status")).toHaveText("The election was saved.");
   await expect(page.getByRole("row").filter({ hasText: electionCode })).toContainText("Published");
 
-  await visitor.goto("/en");
+  await visitor.goto("/en/elections");
   const publicRow = visitor.getByRole("row").filter({ hasText: title });
   await expect(publicRow).toContainText("September 21, 2031");
   await expect(publicRow).toContainText("Accreditation not yet open");
   await expect(publicRow).toContainText("July 1, 2031 at 9:00 AM");
-  await visitor.goto("/ru");
+  // Published, its page answers at once (the 404 seen while it was a draft is not kept).
+  await publicRow.getByRole("link", { name: title }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
+  await visitor.goto("/ru/elections");
   await expect(visitor.getByRole("row").filter({ hasText: "Референдум по Конституции Туркменистана" })).toHaveCount(1);
   await visitor.close();
 
@@ -96,11 +104,15 @@ test("the list filters drafts and published elections, and election pages have n
   await page.goto("/tk/commission/admin/elections");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Saýlawlar");
   await expectNoAxeViolations(page);
+  // Tests add elections of their own: the admin looks this one up by its code, as a person would among many.
+  await page.getByLabel("Kody ýa-da ady").fill("mej-2024");
   await page.getByLabel("Çap edilişi").selectOption({ label: "Diňe çap edilenler" });
   await page.getByRole("button", { name: "Görkez" }).click();
   await expect(page).toHaveURL(/status=published/);
   await expect(page.getByRole("row").filter({ hasText: "MEJ-2024" })).toContainText("Çap edildi");
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("table").getByText("Garalama", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("Kody ýa-da ady")).toHaveValue("mej-2024");
 
   await page.getByRole("row").filter({ hasText: "MEJ-2024" }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("MEJ-2024: üýtgetmek");

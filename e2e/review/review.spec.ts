@@ -148,7 +148,7 @@ test("a reviewer accredits 200 observers in one go", async ({ page, browser }) =
 });
 
 test("the commission's pages speak Turkmen, Russian and English, messages included", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const election = await newOpenElection(browser);
   await submittedApplication(browser, election, { count: 1, prefix: "LN" });
   await signInAs(page, "reviewer");

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { recoveryCodes, userSessions, users } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { changeStaffRole, disableAccount, enableAccount, resetSecondFactor } from "./mutations";
 import { listCoordinatorAccounts, listStaffAccounts } from "./queries";
 
@@ -47,18 +46,11 @@ async function enrolledReviewer() {
 
 const firstPage = { page: 1, pageSize: 50, sort: "name" as const, dir: "asc" as const };
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   const row = await data.user("admin");
   admin = { id: row.id, role: "admin" };
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 describe("disableAccount", () => {

@@ -2,9 +2,9 @@
 
 import { notFound } from "next/navigation";
 import { redirect } from "@/i18n/navigation";
-import { processPhoto, photoErrorMessages, type ProcessedPhoto } from "@/lib/files/photo";
+import { refreshPublicPages } from "@/lib/public/cache";
 import { readZipPhotos, zipEntryErrorMessages, zipErrorMessages } from "@/lib/files/zip-photos";
-import { fieldErrorsOf, type FieldErrors, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
@@ -13,6 +13,7 @@ import { parseObserverFile } from "./import";
 import { missionDetailsSchema } from "./mission-schema";
 import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
 import { observerFields, observerSchema } from "./observer-schema";
+import { observerPhoto, uploaded } from "./uploads";
 import type { ImportState, PhotoImportState } from "./action-states";
 
 /**
@@ -29,13 +30,6 @@ function refusalState(refusal: Refusal, values?: Record<string, string>): FormSt
 }
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").slice(0, 2000);
-
-/** An uploaded file, or null when the input was left empty. */
-async function uploaded(formData: FormData, name: string) {
-  const file = formData.get(name);
-  if (!(file instanceof File) || file.size === 0) return null;
-  return { bytes: Buffer.from(await file.arrayBuffer()), name: file.name };
-}
 
 export async function startApplicationAction(formData: FormData) {
   const actor = await authorizeAction("apply:accreditation");
@@ -91,14 +85,6 @@ function observerValues(formData: FormData) {
   return Object.fromEntries(observerFields.map((field) => [field, text(formData, field)]));
 }
 
-/** The photo of the observer form, checked and re-encoded; a refusal is the photo field's error. */
-async function observerPhoto(formData: FormData): Promise<{ photo: ProcessedPhoto | null } | { fieldErrors: FieldErrors }> {
-  const file = await uploaded(formData, "photo");
-  if (!file) return { photo: null };
-  const processed = await processPhoto(file.bytes);
-  return processed.ok ? { photo: processed.photo } : { fieldErrors: { photo: photoErrorMessages[processed.error] } };
-}
-
 export async function saveObserverAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await authorizeAction("apply:accreditation");
   const locale = localeFromForm(formData);
@@ -130,6 +116,8 @@ export async function removeObserverAction(formData: FormData) {
   const result = await removeObserver(actor, missionId, text(formData, "observerId"), await clientIp());
   if (!result.ok && result.refusal === "notFound") notFound();
   const notice = result.ok ? (result.outcome === "removed" ? "observerRemoved" : "observerWithdrawn") : "notEditable";
+  // A withdrawn observer leaves the public register.
+  if (result.ok && result.outcome === "withdrawn") refreshPublicPages();
   redirect({ href: { pathname: applicationPath(missionId, "/observers"), query: { notice } }, locale });
 }
 
@@ -199,6 +187,7 @@ export async function withdrawApplicationAction(formData: FormData) {
   const missionId = text(formData, "missionId");
   const result = await withdrawApplication(actor, missionId, await clientIp());
   if (!result.ok && result.refusal === "notFound") notFound();
+  if (result.ok) refreshPublicPages();
   redirect({ href: { pathname: applicationPath(missionId), query: { notice: result.ok ? "withdrawn" : "notEditable" } }, locale });
 }
 

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { elections, files, missions, observers } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makeImage, makePdf } from "@/test/images";
 import { attachLetter, previewSubmission, saveMissionDetails, startApplication, submitApplication, withdrawApplication } from "./applications";
 import { addObserver } from "./observer-changes";
@@ -18,17 +17,7 @@ const acc = accreditationData(data);
 const ip = "203.0.113.20";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  await migrateDatabase();
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
-});
+setUpTestDatabase(data);
 
 /** Counted by hand, Saturdays and Sundays off: what the commission's clock should say. */
 function workingDaysAfter(isoDate: string, workingDays: number) {

@@ -7,6 +7,8 @@ import { fileResponse } from "@/lib/files/download";
 import { readFileForDownload } from "@/lib/files/store";
 import { can } from "@/lib/identity/permissions";
 import { getActor, type Actor } from "@/lib/identity/session";
+import { auditRefusedAccess, ownRecordPhotoFileId } from "@/lib/observers/own-record";
+import { clientIp } from "@/lib/request-context";
 import { ownLetterFileId, ownPhotoFileId } from "./queries";
 import { isUuid } from "./scope";
 
@@ -38,25 +40,48 @@ async function submittedPhotoFileId(unverifiedObserverId: string) {
  * organization owns) and for the commission's staff once the application is submitted. The actor
  * is checked here, in the route; anything not theirs is a 404, so ids reveal nothing.
  */
-async function download(find: { own: (actor: Actor) => Promise<string | null>; staff: () => Promise<string | null> }, thumbnail = false) {
+async function download(
+  find: { own: (actor: Actor) => Promise<string | null>; staff: () => Promise<string | null>; observer: (actor: Actor) => Promise<string | null>; target: string },
+  thumbnail = false,
+) {
   const actor = await getActor();
   if (!actor) return refusal(401);
   const fileId = can(actor.role, "apply:accreditation")
     ? await find.own(actor)
     : can(actor.role, "review:applications")
       ? await find.staff()
-      : undefined;
+      : can(actor.role, "complete:own-record")
+        ? await find.observer(actor)
+        : undefined;
   if (fileId === undefined) return refusal(403);
   const file = fileId ? await readFileForDownload(fileId) : null;
-  if (!file) return refusal(404);
+  if (!file) {
+    // An observer reaching beyond their own photo is noted for the commission.
+    if (can(actor.role, "complete:own-record")) await auditRefusedAccess(actor, find.target, null, await clientIp());
+    return refusal(404);
+  }
   if (!thumbnail) return fileResponse(file);
   // Lists show hundreds of faces: 120 px wide is enough and a fraction of the bytes.
   const small = await sharp(file.content).resize({ width: 120 }).jpeg({ quality: 80 }).toBuffer();
   return fileResponse({ ...file, content: small, byteSize: small.length, sha256: `${file.sha256}-thumb` });
 }
 
+// An observer never sees the application's letter.
 export const downloadLetter = (unverifiedMissionId: string) =>
-  download({ own: (actor) => ownLetterFileId(actor, unverifiedMissionId), staff: () => submittedLetterFileId(unverifiedMissionId) });
+  download({
+    own: (actor) => ownLetterFileId(actor, unverifiedMissionId),
+    staff: () => submittedLetterFileId(unverifiedMissionId),
+    observer: async () => null,
+    target: `letter:${unverifiedMissionId.slice(0, 64)}`,
+  });
 
 export const downloadPhoto = (unverifiedObserverId: string, thumbnail: boolean) =>
-  download({ own: (actor) => ownPhotoFileId(actor, unverifiedObserverId), staff: () => submittedPhotoFileId(unverifiedObserverId) }, thumbnail);
+  download(
+    {
+      own: (actor) => ownPhotoFileId(actor, unverifiedObserverId),
+      staff: () => submittedPhotoFileId(unverifiedObserverId),
+      observer: (actor) => ownRecordPhotoFileId(actor, unverifiedObserverId),
+      target: `photo:${unverifiedObserverId.slice(0, 64)}`,
+    },
+    thumbnail,
+  );

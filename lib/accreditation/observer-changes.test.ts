@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { getDb } from "@/db";
 import { elections, reviewComments } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { readZipPhotos, type ZipPhotoEntry } from "@/lib/files/zip-photos";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makeImage, makePdf } from "@/test/images";
 import { buildZip } from "@/test/zip-writer";
 import { withdrawApplication } from "./applications";
@@ -20,17 +19,7 @@ const acc = accreditationData(data);
 const ip = "198.51.100.7";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  await migrateDatabase();
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
-});
+setUpTestDatabase(data);
 
 async function added(result: Awaited<ReturnType<typeof addObserver>>) {
   if (!result.ok) throw new Error(`expected the observer to be added: ${JSON.stringify(result)}`);

@@ -9,12 +9,14 @@ import type { ProcessedPhoto } from "@/lib/files/photo";
 import { storeFile } from "@/lib/files/store";
 import type { ZipPhotoEntry } from "@/lib/files/zip-photos";
 import type { FieldErrors } from "@/lib/forms";
+import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
+import { tellCoordinators } from "./coordinator-news";
 import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
 import { intakeContextFor } from "./intake-context";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
-import { isUuid, lockOwnMission, type Coordinator } from "./scope";
+import { isUuid, lockOwnMission, organizationOf, type Coordinator } from "./scope";
 import { observerLifecycle } from "./transitions";
 
 type Ip = string | null;
@@ -80,6 +82,7 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
 
 const observerColumns = {
   status: observers.status,
+  accreditationNumber: observers.accreditationNumber,
   ...observerRecordColumns,
 };
 
@@ -120,6 +123,8 @@ export async function updateObserver(
       .update(observers)
       .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: new Date(), version: sql`${observers.version} + 1` })
       .where(eq(observers.id, observer.id));
+    // A link sent to the old address must not open the record for whoever reads that mailbox now.
+    if (changes.includes("email")) await revokeOpenLinks(tx, observer.id);
     // Which fields changed, never their values: they are passport data.
     await writeAuditEvent(tx, {
       actor,
@@ -162,7 +167,16 @@ export async function removeObserver(actor: Coordinator, unverifiedMissionId: st
         ip,
         details: { missionId: mission.id, from: observer.status },
       });
-      await revokeBadges(tx, actor, [observer.id], "observer_withdrawn", ip);
+      await revokeOpenLinks(tx, observer.id);
+      const revoked = await revokeBadges(tx, actor, [observer.id], "observer_withdrawn", ip);
+      // The badge a mission printed stops verifying: every coordinator of the mission hears of it.
+      if (revoked.length > 0) {
+        await tellCoordinators(
+          tx,
+          { id: mission.id, organizationId: organizationOf(actor), name: mission.name, titles: mission.election.titles },
+          { kind: "badgeWithdrawn", observer: `${observer.surname}, ${observer.givenNames}`, accreditationNumber: observer.accreditationNumber ?? "" },
+        );
+      }
       return { ok: true as const, outcome: "withdrawn" as const };
     }
     return refused("notEditable");

@@ -6,6 +6,7 @@ import { fieldErrorsOf, validationKeys } from "@/lib/forms";
 import { importCodes } from "./import";
 import { intakeCodes } from "./intake";
 import { missionDetailsSchema } from "./mission-schema";
+import { rejectionSchema, reviewCommentSchema } from "./review/schemas";
 import { observerSchema } from "./observer-schema";
 
 const valid = {
@@ -241,5 +242,14 @@ describe("validation messages", () => {
   ])("%s has a message for every key the accreditation rules give", (_, catalog) => {
     const keys = [...validationKeys, ...intakeCodes, ...importCodes];
     expect(keys.filter((key) => !(key in catalog.validation))).toEqual([]);
+  });
+});
+
+describe("free text fields", () => {
+  // Found by the fuzzer (npm run test:fuzz): PostgreSQL text cannot hold NUL, so a field with one failed to store, a 500.
+  it("refuse NUL as invalid, before anything is stored", () => {
+    expect(fieldErrorsOf(reviewCommentSchema.safeParse({ comment: "Please\u0000 check" }).error!)).toEqual({ comment: "invalid" });
+    expect(fieldErrorsOf(rejectionSchema.safeParse({ reason: "\u0000" }).error!)).toEqual({ reason: "invalid" });
+    expect(reviewCommentSchema.safeParse({ comment: "Please check the passport scan" }).success).toBe(true);
   });
 });

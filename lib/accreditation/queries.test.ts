@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { observers } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makePdf } from "@/test/images";
 import { attachLetter, saveMissionDetails, submitApplication } from "./applications";
 import { addObserver, removeObserver } from "./observer-changes";
@@ -26,17 +25,7 @@ const data = testData();
 const acc = accreditationData(data);
 const ip = "192.0.2.44";
 
-beforeAll(async () => {
-  await migrateDatabase();
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
-});
+setUpTestDatabase(data);
 
 async function added(result: Awaited<ReturnType<typeof addObserver>>) {
   if (!result.ok) throw new Error(`expected the observer to be added: ${JSON.stringify(result)}`);
@@ -197,6 +186,10 @@ describe("listOwnObservers", () => {
         reasonCode: null,
         statusReason: "Incomplete documents",
         isAmendment: false,
+        hasBadge: false,
+        hasAccount: false,
+        selfCompletedAt: null,
+        latestInvitation: null,
         total: 1,
       },
     ]);
@@ -244,6 +237,8 @@ describe("getOwnObserver", () => {
       hasPhoto: true,
       reasonCode: null,
       statusReason: null,
+      hasAccount: false,
+      selfCompletedAt: null,
     });
   });
 

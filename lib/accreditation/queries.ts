@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ilike, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { elections, fileMetadataColumns, files, missionDetailsColumns, missionObserverCount, missions, missionSubmissions, observerRecordColumns, observers, reviewComments } from "@/db/schema";
+import { badges, elections, fileMetadataColumns, observerInvitations, files, missionDetailsColumns, missionObserverCount, missions, missionSubmissions, observerRecordColumns, observers, reviewComments } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
@@ -108,6 +108,16 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
 
 export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
 
+/** The observer's latest invitation link, as one column of a query over observers (the list shows "invited / opened / completed"). */
+const latestObserverInvitation = sql<{ expiresAt: string; openedAt: string | null; acceptedAt: string | null; revokedAt: string | null } | null>`(
+  select json_build_object('expiresAt', ${observerInvitations.expiresAt}, 'openedAt', ${observerInvitations.openedAt}, 'acceptedAt', ${observerInvitations.acceptedAt}, 'revokedAt', ${observerInvitations.revokedAt})
+  from ${observerInvitations} where ${observerInvitations.observerId} = ${observers.id} order by ${observerInvitations.createdAt} desc limit 1)`.mapWith((value) => {
+  if (value === null || value === undefined) return null;
+  const row = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, string | null>;
+  const date = (v: string | null) => (v ? new Date(v) : null);
+  return { expiresAt: new Date(row.expiresAt!), openedAt: date(row.openedAt ?? null), acceptedAt: date(row.acceptedAt ?? null), revokedAt: date(row.revokedAt ?? null) };
+});
+
 export const observerListFilters = ["all", "pending", "accredited", "refused", "withdrawn", "withoutPhoto"] as const;
 export type ObserverListFilter = (typeof observerListFilters)[number];
 
@@ -144,6 +154,10 @@ export async function listOwnObservers(
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
       isAmendment: observers.isAmendment,
+      hasBadge: sql<boolean>`exists (select 1 from ${badges} where ${badges.observerId} = ${observers.id} and ${badges.revokedAt} is null)`,
+      hasAccount: sql<boolean>`${observers.userId} is not null`,
+      selfCompletedAt: observers.selfCompletedAt,
+      latestInvitation: latestObserverInvitation,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(observers)
@@ -167,6 +181,8 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
+      hasAccount: sql<boolean>`${observers.userId} is not null`,
+      selfCompletedAt: observers.selfCompletedAt,
     })
     .from(observers)
     .innerJoin(missions, eq(missions.id, observers.missionId))

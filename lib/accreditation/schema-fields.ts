@@ -26,8 +26,11 @@ export function cleanName(value: string): string {
     .trim();
 }
 
+/** PostgreSQL text cannot hold NUL: a field with one is refused, or storing it would fail (a 500). */
+export const hasNoNul = (value: string) => !value.includes("\u0000");
+
 export function requiredText(maxLength: number) {
-  return z.string({ error: "required" }).trim().min(1, "required").max(maxLength, "tooLong");
+  return z.string({ error: "required" }).trim().min(1, "required").max(maxLength, "tooLong").refine(hasNoNul, "invalid");
 }
 
 export function requiredLatinName(maxLength: number) {
@@ -93,7 +96,8 @@ export function countryCode() {
 
 /** Passport numbers are compared as printed without spaces and in capitals. */
 export function normalizePassportNumber(value: string): string {
-  return value.replace(/\s+/g, "").toUpperCase();
+  // NUL too: a search term is compared as a passport number, and PostgreSQL refuses NUL in text.
+  return value.replace(/[\s\u0000]+/g, "").toUpperCase();
 }
 
 export function passportNumber() {

@@ -23,6 +23,34 @@ const uuidSchema = z.uuid();
 /** An id from a URL or a form is only an id once it is a UUID; anything else finds nothing. */
 export const isUuid = (unverified: unknown): unverified is string => uuidSchema.safeParse(unverified).success;
 
+/** A mission as the intake checks and the application's steps read it, with its election's rules. */
+export const missionColumns = {
+  id: missions.id,
+  status: missions.status,
+  electionId: missions.electionId,
+  name: missions.name,
+  letterFileId: missions.letterFileId,
+  plannedArrivalOn: missions.plannedArrivalOn,
+  plannedDepartureOn: missions.plannedDepartureOn,
+};
+
+export const missionElectionColumns = {
+  electionDay: elections.electionDay,
+  observationStartsOn: elections.observationStartsOn,
+  observationEndsOn: elections.observationEndsOn,
+  accreditationOpensAt: elections.accreditationOpensAt,
+  accreditationClosesAt: elections.accreditationClosesAt,
+  decisionWorkingDays: elections.decisionWorkingDays,
+  titleTk: elections.titleTk,
+  titleRu: elections.titleRu,
+  titleEn: elections.titleEn,
+};
+
+/** The election as selected by `missionElectionColumns`, its titles by language. */
+export function withTitles<T extends { titleTk: string; titleRu: string; titleEn: string }>({ titleTk, titleRu, titleEn, ...election }: T) {
+  return { ...election, titles: { tk: titleTk, ru: titleRu, en: titleEn } };
+}
+
 /**
  * The mission, locked for the rest of the transaction, if it belongs to the coordinator's
  * organization; with what the rules need of its election.
@@ -31,33 +59,13 @@ export async function lockOwnMission(tx: Transaction | Database, actor: Coordina
   const organizationId = organizationOf(actor);
   if (!isUuid(unverifiedMissionId)) return null;
   const [row] = await tx
-    .select({
-      id: missions.id,
-      status: missions.status,
-      electionId: missions.electionId,
-      name: missions.name,
-      letterFileId: missions.letterFileId,
-      plannedArrivalOn: missions.plannedArrivalOn,
-      plannedDepartureOn: missions.plannedDepartureOn,
-      election: {
-        electionDay: elections.electionDay,
-        observationStartsOn: elections.observationStartsOn,
-        observationEndsOn: elections.observationEndsOn,
-        accreditationOpensAt: elections.accreditationOpensAt,
-        accreditationClosesAt: elections.accreditationClosesAt,
-        decisionWorkingDays: elections.decisionWorkingDays,
-        titleTk: elections.titleTk,
-        titleRu: elections.titleRu,
-        titleEn: elections.titleEn,
-      },
-    })
+    .select({ ...missionColumns, election: missionElectionColumns })
     .from(missions)
     .innerJoin(elections, eq(elections.id, missions.electionId))
     .where(and(eq(missions.id, unverifiedMissionId), eq(missions.organizationId, organizationId)))
     .for("update", { of: missions });
   if (!row) return null;
-  const { titleTk, titleRu, titleEn, ...election } = row.election;
-  return { ...row, election: { ...election, titles: { tk: titleTk, ru: titleRu, en: titleEn } } };
+  return { ...row, election: withTitles(row.election) };
 }
 
 export type LockedMission = NonNullable<Awaited<ReturnType<typeof lockOwnMission>>>;

@@ -23,7 +23,7 @@ export type Lifecycle<Status extends string, Event extends string> = {
   eventsFor(from: Status, role: Role): Event[];
 };
 
-function lifecycle<Status extends string, Event extends string>(
+export function lifecycle<Status extends string, Event extends string>(
   statuses: readonly Status[],
   table: Record<Event, Transition<Status>>,
 ): Lifecycle<Status, Event> {

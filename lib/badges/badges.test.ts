@@ -1,22 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, embeddedDataDir, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
-import { badges } from "@/db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { embeddedDataDir, getDb } from "@/db";
+import { badges, emailOutbox, users } from "@/db/schema";
 import { saveMissionDetails, withdrawApplication } from "@/lib/accreditation/applications";
 import { addObserver, removeObserver } from "@/lib/accreditation/observer-changes";
+import { correctAccreditedObserver } from "@/lib/accreditation/review/corrections";
 import { decideObservers, rejectApplication, type Staff } from "@/lib/accreditation/review/decisions";
+import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { ashgabatInstant } from "@/lib/dates";
 import { getEnv } from "@/lib/env";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { reissueBadge, newBadgeId } from "./issue";
 import { getBadgeKeys } from "./keys";
 import { verifyRevocationList } from "./revocation-list";
 import { signBadgeToken, verifyBadgeToken } from "./token";
-import { badgePhotoResponse, lookUpBadge, signedRevocationList, verifyBadge } from "./verification";
+import { badgePhotoResponse, lookUpBadge, lookUpBadgeFrom, signedRevocationList, verifyBadge } from "./verification";
 
 const data = testData();
 const acc = accreditationData(data);
@@ -43,25 +45,20 @@ async function accreditedObserver(surname = "Lindqvist") {
   return { ...draft, observerId: added.observerId };
 }
 
+const emailsTo = (address: string) =>
+  getDb().select({ template: emailOutbox.template, locale: emailOutbox.locale, subject: emailOutbox.subject, text: emailOutbox.textBody }).from(emailOutbox).where(eq(emailOutbox.toAddress, address));
 const badgesOf = (observerId: string) => getDb().select().from(badges).where(eq(badges.observerId, observerId)).orderBy(badges.issuedAt);
 const currentBadgeOf = async (observerId: string) => (await badgesOf(observerId)).find((b) => b.revokedAt === null);
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   reviewer = await data.user("reviewer");
   election = await data.election();
   during = ashgabatInstant(election.electionDay, "12:00");
   before = new Date(ashgabatInstant(election.observationStartsOn).getTime() - 1000);
   after = ashgabatInstant(election.observationEndsOn, "23:59");
   after = new Date(after.getTime() + 60_000);
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 describe("the signing key", () => {
@@ -134,6 +131,19 @@ describe("verifying a badge", () => {
     expect(await lookUpBadge(`${number}9`, "Öwezowa", "en", during)).toEqual({ status: "notFound" });
   });
 
+  it("limits lookups that find nothing per address: after 50 in 15 minutes even a right pair waits, and other addresses are not held up", async () => {
+    const { observerId } = await accreditedObserver("Atayewa");
+    const number = (await acc.observerRow(observerId))!.accreditationNumber!;
+    const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}-${randomUUID()}`;
+    // Lookups that find the badge do not count.
+    for (let i = 0; i < 3; i++) expect(await lookUpBadgeFrom(address, number, "Atayewa", "en", during)).toMatchObject({ status: "valid" });
+    for (let i = 0; i < 49; i++) expect(await lookUpBadgeFrom(address, number, `Guess${i}`, "en", during)).toEqual({ status: "notFound" });
+    expect(await lookUpBadgeFrom(address, number, "Atayewa", "en", during)).toMatchObject({ status: "valid" });
+    expect(await lookUpBadgeFrom(address, number, "Guess49", "en", during)).toEqual({ status: "notFound" });
+    expect(await lookUpBadgeFrom(address, number, "Atayewa", "en", during)).toEqual({ status: "limited" });
+    expect(await lookUpBadgeFrom(`${address}-other`, number, "Atayewa", "en", during)).toMatchObject({ status: "valid" });
+  });
+
   it("serves the photo of a valid badge only", async () => {
     const { observerId } = await accreditedObserver();
     const badge = (await currentBadgeOf(observerId))!;
@@ -170,6 +180,10 @@ describe("revoking and withdrawing", () => {
     const removed = await removeObserver(actor, missionId, observerId, ip);
     expect(removed).toEqual({ ok: true, outcome: "withdrawn" });
     expect(await badgesOf(observerId)).toMatchObject([{ revocationReason: "observer_withdrawn" }]);
+    // In the coordinator's language (Turkmen unless chosen otherwise).
+    const email = (await emailsTo(actor.email)).find((e) => e.template === "decision-badgeWithdrawn");
+    expect(email).toMatchObject({ locale: "tk", subject: expect.stringContaining("Synçy yzyna alnandan soň nyşan ýatyryldy") });
+    expect(email!.text).toContain(`Lindqvist, Anna Maria (${(await acc.observerRow(observerId))!.accreditationNumber})`);
   });
 
   it("withdrawing the application revokes its badges", async () => {
@@ -205,5 +219,49 @@ describe("reissueBadge", () => {
     await acc.setObserverStatus(observerId, "revoked");
     expect(await getDb().transaction((tx) => reissueBadge(tx, reviewer, observerId, ip))).toBeNull();
     expect(await getDb().select().from(badges).where(and(eq(badges.observerId, observerId)))).toHaveLength(1);
+  });
+});
+
+describe("correcting an accredited observer's name or photo", () => {
+  const correction = { surname: "Lindquist", givenNames: "Anna Maria", cyrillicName: "Линдквист Анна" };
+
+  it("updates the observer, re-issues the badge (the old one verifies as REVOKED), audits it and emails the coordinator in their language", async () => {
+    const { observerId, missionId, actor } = await accreditedObserver();
+    await getDb().update(users).set({ preferredLocale: "ru" }).where(eq(users.id, actor.id));
+    const old = (await currentBadgeOf(observerId))!;
+    const row = (await acc.observerRow(observerId))!;
+    const result = await correctAccreditedObserver(reviewer, missionId, { observerId, version: row.version }, correction, await acc.photo(), ip);
+    expect(result).toMatchObject({ ok: true });
+    const corrected = (await acc.observerRow(observerId))!;
+    expect(corrected).toMatchObject({ surname: "Lindquist", version: row.version + 1, status: "accredited", accreditationNumber: row.accreditationNumber });
+    expect(corrected.photoFileId).not.toBe(row.photoFileId);
+
+    const fresh = (await currentBadgeOf(observerId))!;
+    expect(fresh.id).not.toBe(old.id);
+    expect(await verifyBadge(old.token, "en", during)).toMatchObject({ status: "revoked" });
+    expect(await verifyBadge(fresh.token, "en", during)).toMatchObject({ status: "valid", claims: { sn: "Lindquist", n: row.accreditationNumber } });
+    expect((await data.auditOf("observer", observerId)).find((e) => e.action === "observer.corrected")?.details).toEqual({ missionId, fields: ["surname"], newPhoto: true });
+    expect((await data.auditOf("mission", missionId)).map((e) => e.action)).toEqual(expect.arrayContaining(["badge.revoked", "badge.issued"]));
+    const emails = (await emailsTo(actor.email)).filter((e) => e.template === "decision-badgeReissued");
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ locale: "ru", subject: expect.stringContaining("Новый бейдж для печати") });
+    expect(emails[0]!.text).toContain(`Lindquist, Anna Maria (${row.accreditationNumber})`);
+  });
+
+  it("changes nothing at a version the reviewer did not see, without a change, for an observer not accredited, or for a coordinator", async () => {
+    const { observerId, missionId, actor } = await accreditedObserver();
+    const row = (await acc.observerRow(observerId))!;
+    const seen = { observerId, version: row.version };
+    expect(await correctAccreditedObserver(reviewer, missionId, { observerId, version: row.version - 1 }, correction, null, ip)).toEqual({ ok: false, refusal: "changed" });
+    expect(await correctAccreditedObserver(reviewer, missionId, seen, { surname: row.surname, givenNames: row.givenNames, cyrillicName: row.cyrillicName ?? undefined }, null, ip)).toEqual({
+      ok: false,
+      refusal: "unchanged",
+    });
+    await expect(correctAccreditedObserver({ id: actor.id, role: "coordinator" }, missionId, seen, correction, null, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect(await correctAccreditedObserver(reviewer, randomUUID(), seen, correction, null, ip)).toEqual({ ok: false, refusal: "notFound" });
+    await acc.setObserverStatus(observerId, "revoked");
+    expect(await correctAccreditedObserver(reviewer, missionId, seen, correction, null, ip)).toEqual({ ok: false, refusal: "notAllowed" });
+    expect((await acc.observerRow(observerId))!.surname).toBe(row.surname);
+    expect(await badgesOf(observerId)).toHaveLength(1);
   });
 });

@@ -1,13 +1,13 @@
 import { CompactSign, compactVerify, createLocalJWKSet } from "jose";
 import { z } from "zod";
 import type { BadgeKeySet, SigningKey } from "./key-material";
+import { REVOCATION_LIST_TYPE } from "./offline-check";
 
 /**
  * The list of revoked badge ids for checking offline: a compact JWS signed with the badge key,
- * its header typed so that it can never pass for a badge (and a badge never for a list).
+ * its header typed (REVOCATION_LIST_TYPE) so that it can never pass for a badge.
  * `iat` is when the server made it: the verifier shows its age.
  */
-export const REVOCATION_LIST_TYPE = "badge-revocations+jws";
 
 const revocationListSchema = z.strictObject({ iat: z.number().int(), revoked: z.array(z.string().regex(/^[A-Za-z0-9_-]{22}$/)) });
 export type RevocationList = z.infer<typeof revocationListSchema>;

@@ -5,22 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyIdOf, parseRetiredKeys, parseSigningKey, publicKeySet, signingKeyFromSeed } from "./key-material";
-import { badgeClaimsFor, observationWindow, signBadgeToken, verifyBadgeToken, windowStatus, type BadgeSubject } from "./token";
+import { badgeSubject } from "@/test/badge-subject";
+import { badgeClaimsFor, observationWindow, signBadgeToken, verifyBadgeToken } from "./token";
+import { windowStatus } from "./window";
 
-const subject: BadgeSubject = {
-  badgeId: randomBytes(16).toString("base64url"),
-  accreditationNumber: "MEJ-2027-0042",
-  surname: "Lindqvist",
-  givenNames: "Anna Maria",
-  cyrillicName: "Линдквист Анна Мария",
-  organizationAcronym: "OSCE/ODIHR",
-  role: "head_of_mission",
-  electionCode: "MEJ-2027",
-  electionTitleEn: "Parliamentary elections 2027",
-  observationStartsOn: "2027-03-01",
-  observationEndsOn: "2027-03-31",
-  photoSha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-};
+const subject = badgeSubject({ photoSha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" });
 const issuedAt = new Date("2027-02-10T08:00:00Z");
 const claims = badgeClaimsFor(subject, issuedAt);
 const newKey = () => signingKeyFromSeed(randomBytes(32));

@@ -86,16 +86,6 @@ export function badgeClaimsFor(subject: BadgeSubject, issuedAt: Date): BadgeClai
   };
 }
 
-export type WindowStatus = "valid" | "expired" | "notYetValid";
-
-/** Where `now` falls in the badge's window (the clock is injected: tests pick any moment). */
-export function windowStatus(claims: Pick<BadgeClaims, "nbf" | "exp">, now: Date): WindowStatus {
-  const seconds = now.getTime() / 1000;
-  if (seconds < claims.nbf) return "notYetValid";
-  if (seconds >= claims.exp) return "expired";
-  return "valid";
-}
-
 export function signBadgeToken(claims: BadgeClaims, key: SigningKey) {
   return new CompactSign(new TextEncoder().encode(JSON.stringify(badgeClaimsSchema.parse(claims))))
     .setProtectedHeader({ alg: "EdDSA", kid: key.kid })

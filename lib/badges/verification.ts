@@ -6,9 +6,11 @@ import { badges, elections, missions, observers, organizations } from "@/db/sche
 import type { Locale } from "@/i18n/routing";
 import { fileResponse } from "@/lib/files/download";
 import { readFileForDownload } from "@/lib/files/store";
+import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
 import { getBadgeKeys } from "./keys";
 import { signRevocationList } from "./revocation-list";
-import { verifyBadgeToken, windowStatus, type BadgeClaims } from "./token";
+import { verifyBadgeToken, type BadgeClaims } from "./token";
+import { windowStatus } from "./window";
 
 /**
  * What anyone may learn about a badge. The signature says who issued it; the database says
@@ -90,6 +92,21 @@ export async function lookUpBadge(unverifiedNumber: string, unverifiedSurname: s
     .limit(1);
   if (!row || comparable(row.surname) !== comparable(unverifiedSurname)) return { status: "notFound" };
   return verifyBadge(row.token, locale, now);
+}
+
+export type LookupResult = BadgeVerification | { status: "limited" };
+
+/**
+ * The lookup as the public page makes it: every pair that finds nothing counts against the
+ * address (in the database, so every process agrees), and a locked address is told to wait, so
+ * numbers and surnames cannot be guessed in bulk.
+ */
+export async function lookUpBadgeFrom(ip: string | null, unverifiedNumber: string, unverifiedSurname: string, locale: Locale, now: Date = new Date()): Promise<LookupResult> {
+  const keys = limitKeys("badge-lookup", { ip });
+  if (await isLimited(keys)) return { status: "limited" };
+  const result = await lookUpBadge(unverifiedNumber, unverifiedSurname, locale, now);
+  if (result.status === "notFound") await recordFailure(keys);
+  return result;
 }
 
 /** The photo of a currently valid badge, small: anyone who holds its id sees what the badge shows. */

@@ -1,12 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
+import { refreshPublicPages } from "@/lib/public/cache";
 import { clientIp } from "@/lib/request-context";
 import { createElection, updateElection, type ElectionSaveResult } from "./mutations";
 import { electionFields, electionSchema } from "./schemas";
@@ -18,8 +18,8 @@ function unverifiedValues(formData: FormData) {
 function afterSave(result: ElectionSaveResult, values: Record<string, string>, locale: string, notice: "created" | "updated"): FormState {
   if (!result.ok && result.error === "notFound") notFound();
   if (!result.ok) return { status: "error", fieldErrors: { code: "electionCodeTaken" }, values };
-  // The public list of elections shows published ones: refresh it in every language.
-  revalidatePath("/[locale]", "page");
+  // Titles, dates, publication and the names setting all show on the public pages.
+  refreshPublicPages();
   redirect({ href: { pathname: "/commission/admin/elections", query: { notice } }, locale });
   return { status: "idle" };
 }

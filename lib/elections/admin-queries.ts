@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { elections } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { ashgabatDateTime } from "@/lib/dates";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
-import { offsetOf, type ListQuery } from "@/lib/listing";
+import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
 
 type Admin = { role: Role };
 
@@ -15,18 +15,18 @@ export type AdminElectionSort = (typeof adminElectionSorts)[number];
 
 const titleColumn = { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn } as const;
 
-/** Every election, drafts included, one page at a time, optionally only drafts or only published ones. */
-export async function listElectionsForAdmin(
-  actor: Admin,
-  locale: Locale,
-  status: "draft" | "published" | undefined,
-  query: ListQuery & { sort: AdminElectionSort },
-) {
+type AdminElectionFilters = { status?: "draft" | "published"; search?: string };
+
+/** Every election, drafts included, one page at a time, optionally only drafts or published ones, or those whose code or title matches. */
+export async function listElectionsForAdmin(actor: Admin, locale: Locale, filters: AdminElectionFilters, query: ListQuery & { sort: AdminElectionSort }) {
   assertPermission(actor, "manage:elections");
   const title = titleColumn[locale];
   const order = query.dir === "asc" ? asc : desc;
   const sortColumn = { electionDay: elections.electionDay, code: elections.code, title }[query.sort];
-  const where = status ? eq(elections.status, status) : undefined;
+  const where = and(
+    filters.status ? eq(elections.status, filters.status) : undefined,
+    filters.search ? searchCondition(filters.search) : undefined,
+  );
   const rows = await getDb()
     .select({
       id: elections.id,
@@ -43,6 +43,12 @@ export async function listElectionsForAdmin(
     .limit(query.pageSize)
     .offset(offsetOf(query));
   return { rows, total: rows[0]?.total ?? (query.page > 1 ? await countElections(where) : 0) };
+}
+
+/** The code or a title in any language: admins look an election up by what they remember of it. */
+function searchCondition(search: string) {
+  const pattern = containsPattern(search);
+  return or(ilike(elections.code, pattern), ilike(elections.titleTk, pattern), ilike(elections.titleRu, pattern), ilike(elections.titleEn, pattern));
 }
 
 /** Past the last page the window count is missing: the count alone, so the pagination can lead back. */
@@ -68,6 +74,7 @@ export async function getElectionForEdit(actor: Admin, electionId: string) {
       observationStartsOn: elections.observationStartsOn,
       observationEndsOn: elections.observationEndsOn,
       decisionWorkingDays: elections.decisionWorkingDays,
+      publishObserverNames: elections.publishObserverNames,
       status: elections.status,
       publishedAt: elections.publishedAt,
     })
@@ -80,5 +87,6 @@ export async function getElectionForEdit(actor: Admin, electionId: string) {
     accreditationOpensAt: ashgabatDateTime(row.accreditationOpensAt),
     accreditationClosesAt: ashgabatDateTime(row.accreditationClosesAt),
     decisionWorkingDays: String(row.decisionWorkingDays),
+    publishObserverNames: row.publishObserverNames ? "yes" : "",
   };
 }

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { elections } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { getElectionForEdit, listElectionsForAdmin } from "./admin-queries";
 import { createElection, updateElection } from "./mutations";
 import { listPublishedElections } from "./queries";
@@ -52,18 +51,11 @@ async function created(values: ElectionInput) {
 
 const firstPage = { page: 1, pageSize: 100, sort: "code" as const, dir: "asc" as const };
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   const row = await data.user("admin");
   admin = { id: row.id, role: "admin" };
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 describe("createElection", () => {
@@ -100,6 +92,19 @@ describe("createElection", () => {
 });
 
 describe("updateElection", () => {
+  it("turns publishing observers' names on and off (off by default), each change audited, also once published", async () => {
+    const values = input({ status: "published" });
+    const id = await created(values);
+    expect(await getElectionForEdit(admin, id)).toMatchObject({ publishObserverNames: "" });
+    expect(await updateElection(admin, id, { ...values, publishObserverNames: "yes" }, ip)).toEqual({ ok: true, id });
+    expect(await getElectionForEdit(admin, id)).toMatchObject({ publishObserverNames: "yes" });
+    // react-hook-form sends false for an unticked box, the form without JavaScript an empty value.
+    expect(await updateElection(admin, id, { ...values, publishObserverNames: false }, ip)).toEqual({ ok: true, id });
+    expect(await getElectionForEdit(admin, id)).toMatchObject({ publishObserverNames: "" });
+    const changes = (await data.auditOf("election", id)).map((event) => (event.details as { changes?: Record<string, unknown> }).changes?.publishObserverNames);
+    expect(changes.filter(Boolean)).toEqual([{ from: false, to: true }, { from: true, to: false }]);
+  });
+
   it("publishes a draft, keeps the first publication moment on later saves, and clears it back in draft", async () => {
     const values = input();
     const id = await created(values);
@@ -144,7 +149,7 @@ describe("listElectionsForAdmin", () => {
     const published = input({ status: "published" });
     const draftId = await created(draft);
     const publishedId = await created(published);
-    const ids = async (status?: "draft" | "published") => (await listElectionsForAdmin(admin, "en", status, firstPage)).rows.map((r) => r.id);
+    const ids = async (status?: "draft" | "published") => (await listElectionsForAdmin(admin, "en", { status }, firstPage)).rows.map((r) => r.id);
     expect(await ids()).toEqual(expect.arrayContaining([draftId, publishedId]));
     expect(await ids("draft")).toContain(draftId);
     expect(await ids("draft")).not.toContain(publishedId);
@@ -155,10 +160,19 @@ describe("listElectionsForAdmin", () => {
     expect(publicIds).not.toContain(draftId);
   });
 
+  it("finds an election by part of its code or of a title in any language, taking % literally", async () => {
+    const values = input();
+    const id = await created({ ...values, titleRu: `Выборы в Халк Маслахаты ${values.code}` });
+    const found = async (search: string) => (await listElectionsForAdmin(admin, "en", { search }, firstPage)).rows.map((r) => r.id);
+    expect(await found(values.code.slice(2).toLowerCase())).toEqual([id]);
+    expect(await found(`халк маслахаты ${values.code}`)).toEqual([id]);
+    expect(await found("%")).not.toContain(id);
+  });
+
   it("titles each row in the page's language", async () => {
     const values = input();
     const id = await created(values);
-    const row = (await listElectionsForAdmin(admin, "ru", "draft", firstPage)).rows.find((r) => r.id === id);
+    const row = (await listElectionsForAdmin(admin, "ru", { status: "draft" }, firstPage)).rows.find((r) => r.id === id);
     expect(row).toMatchObject({ code: values.code, title: values.titleRu, status: "draft", electionDay: "2031-09-21" });
   });
 });
@@ -172,7 +186,7 @@ describe("permission, checked again by every data function", () => {
     const id = await created(input());
     await expect(updateElection(intruder, id, { ...values, status: "published" }, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await stored(id)).status).toBe("draft");
-    await expect(listElectionsForAdmin(intruder, "en", undefined, firstPage)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listElectionsForAdmin(intruder, "en", {}, firstPage)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(getElectionForEdit(intruder, id)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 });

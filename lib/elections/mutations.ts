@@ -7,7 +7,7 @@ import { writeAuditEvent } from "@/lib/audit/record";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
 import { publicationAfter } from "./rules";
-import { instantOfAshgabatDateTime, type ElectionInput } from "./schemas";
+import { instantOfAshgabatDateTime, observerNamesPublished, type ElectionInput } from "./schemas";
 
 type Admin = { id: string; role: Role };
 
@@ -25,6 +25,7 @@ function columnsOf(input: ElectionInput) {
     observationStartsOn: input.observationStartsOn,
     observationEndsOn: input.observationEndsOn,
     decisionWorkingDays: Number(input.decisionWorkingDays),
+    publishObserverNames: observerNamesPublished(input),
     // The schema has checked both values; a null here would be a bug, and the NOT NULL column refuses it.
     accreditationOpensAt: instantOfAshgabatDateTime(input.accreditationOpensAt)!,
     accreditationClosesAt: instantOfAshgabatDateTime(input.accreditationClosesAt)!,
@@ -98,6 +99,7 @@ export async function updateElection(actor: Admin, electionId: string, input: El
           observationStartsOn: elections.observationStartsOn,
           observationEndsOn: elections.observationEndsOn,
           decisionWorkingDays: elections.decisionWorkingDays,
+          publishObserverNames: elections.publishObserverNames,
           status: elections.status,
           publishedAt: elections.publishedAt,
         })

@@ -90,6 +90,9 @@ describe("publicationAfter", () => {
 
   it("keeps the first publication moment when a published election is saved again", () => {
     expect(publicationAfter({ status: "published", publishedAt: earlier }, "published", now)).toEqual({ status: "published", publishedAt: earlier });
+    // Given the whole stored record, it answers with the publication alone (the edit's other fields win).
+    const stored = { status: "published" as const, publishedAt: earlier, titleEn: "Old title" };
+    expect(publicationAfter(stored, "published", now)).toStrictEqual({ status: "published", publishedAt: earlier });
   });
 
   it("clears the moment when an election goes back to draft", () => {

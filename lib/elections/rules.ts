@@ -46,6 +46,7 @@ export type Publication = { status: "draft" | "published"; publishedAt: Date | n
  */
 export function publicationAfter(current: Publication | null, requested: Publication["status"], now: Date): Publication {
   if (requested === "draft") return { status: "draft", publishedAt: null };
-  if (current?.status === "published" && current.publishedAt) return current;
+  // Only these two fields: callers spread the result over the edited columns.
+  if (current?.status === "published" && current.publishedAt) return { status: "published", publishedAt: current.publishedAt };
   return { status: "published", publishedAt: now };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/accreditation/schema-fields";
 import { electionStatuses, electionTypes } from "@/db/schema/elections";
 import { ashgabatInstant } from "@/lib/dates";
 import { calendarProblems, type ElectionCalendar } from "./rules";
@@ -26,7 +27,7 @@ const dayAndTime = z
   .trim()
   .min(1, "required")
   .refine((v) => instantOfAshgabatDateTime(v) !== null, "dateTime");
-const title = z.string().trim().min(1, "required").max(300, "tooLong");
+const title = z.string().trim().min(1, "required").max(300, "tooLong").refine(hasNoNul, "invalid");
 
 /** The calendar of whatever the form holds, leaving out fields that are not valid yet. */
 function calendarOf(unverified: Record<string, unknown>): ElectionCalendar {
@@ -66,6 +67,8 @@ export const electionSchema = z
       .min(1, "required")
       .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 60, "workingDays"),
     status: z.enum(electionStatuses, "choose"),
+    /** A ticked box posts "yes"; react-hook-form gives true or false. */
+    publishObserverNames: z.union([z.literal("yes"), z.literal(""), z.boolean()]).optional(),
   })
   .superRefine(
     (value, ctx) => {
@@ -90,7 +93,14 @@ export const electionFields = [
   "observationEndsOn",
   "decisionWorkingDays",
   "status",
+  "publishObserverNames",
 ] as const;
+
+/** Whether the form asks the public register to list observers by name. */
+export const observerNamesPublished = (input: Pick<ElectionInput, "publishObserverNames">) =>
+  input.publishObserverNames === "yes" || input.publishObserverNames === true;
 
 /** The list's status filter: all, drafts or published. */
 export const electionStatusFilterSchema = z.enum(electionStatuses).optional().catch(undefined);
+/** The admin list's "code or title" search: anything unusable simply searches for nothing. */
+export const electionSearchSchema = z.string().trim().max(100).optional().catch(undefined).transform((text) => text || undefined);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db";
 import { emailOutbox } from "@/db/schema";
+import type { EmailAttachment } from "@/db/schema/email";
 import type { RenderedEmail } from "./render";
 import { notifyEmailQueued } from "./wake";
 
@@ -11,7 +12,7 @@ import { notifyEmailQueued } from "./wake";
  */
 export async function enqueueEmail(
   tx: Transaction,
-  email: { to: string; locale: "tk" | "ru" | "en"; template: string; content: RenderedEmail },
+  email: { to: string; locale: "tk" | "ru" | "en"; template: string; content: RenderedEmail; attachments?: EmailAttachment[] },
 ) {
   const [queued] = await tx
     .insert(emailOutbox)
@@ -22,6 +23,7 @@ export async function enqueueEmail(
       subject: email.content.subject,
       textBody: email.content.text,
       htmlBody: email.content.html,
+      attachments: email.attachments ?? [],
     })
     .returning({ id: emailOutbox.id });
   await notifyEmailQueued(tx);

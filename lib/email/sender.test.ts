@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { emailOutbox } from "@/db/schema";
+import type { EmailAttachment } from "@/db/schema/email";
 import { startTestSmtpServer, unusedPort } from "@/test/smtp-server";
 import { MAX_DELIVERY_ATTEMPTS } from "./delivery";
 import { enqueueEmail } from "./outbox";
@@ -50,7 +51,7 @@ afterAll(async () => {
 
 const secretOf = (n: number) => `secret-${token}-${n}`;
 
-async function queueEmail(options: { subject?: string; mailboxDown?: boolean } = {}) {
+async function queueEmail(options: { subject?: string; mailboxDown?: boolean; attachments?: EmailAttachment[] } = {}) {
   const n = ++serial;
   const to = `observer+${token}-${n}${options.mailboxDown ? "+down" : ""}@outbox-test.example`;
   const content = renderEmail(
@@ -63,7 +64,7 @@ async function queueEmail(options: { subject?: string; mailboxDown?: boolean } =
     },
     "en",
   );
-  const id = await getDb().transaction((tx) => enqueueEmail(tx, { to, locale: "en", template: "test", content }));
+  const id = await getDb().transaction((tx) => enqueueEmail(tx, { to, locale: "en", template: "test", content, attachments: options.attachments }));
   return { id, to, n, content };
 }
 
@@ -115,6 +116,19 @@ describe("sendDueEmails", () => {
     const row = await rowOf(email.id);
     expect(row).toMatchObject({ status: "sent", attempts: 1, lastError: null, leaseUntil: null });
     expect(row.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("sends the attachments the outbox kept, with their names, types and exact content", async () => {
+    const calendar = "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nSUMMARY:Встреча с ОБСЕ\r\nEND:VCALENDAR\r\n";
+    const email = await queueEmail({ attachments: [{ filename: "meeting.ics", contentType: "text/calendar; charset=utf-8; method=CANCEL", content: calendar }] });
+
+    await drain({ smtpUrl: smtp.url, from: FROM });
+
+    const [message] = smtp.messagesFor(email.id);
+    expect(message!.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content.toString("utf8") }))).toEqual([
+      { filename: "meeting.ics", contentType: "text/calendar", content: calendar },
+    ]);
+    expect(message!.text?.trim()).toBe(email.content.text.trim());
   });
 
   it("keeps an email pending with a future retry while the server is down, then sends it exactly once when due", async () => {

@@ -65,6 +65,7 @@ async function claimDueEmails(limit: number, leaseMs: number) {
       subject: emailOutbox.subject,
       textBody: emailOutbox.textBody,
       htmlBody: emailOutbox.htmlBody,
+      attachments: emailOutbox.attachments,
       attempts: emailOutbox.attempts,
       leaseUntil: emailOutbox.leaseUntil,
     });
@@ -142,6 +143,7 @@ export async function sendDueEmails(options: SendOptions = {}): Promise<SendRepo
           subject: email.subject,
           text: email.textBody,
           html: email.htmlBody,
+          attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
           messageId: messageIdFor(email.id, from),
         });
       } catch (error) {

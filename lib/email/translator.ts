@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";

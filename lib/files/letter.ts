@@ -23,7 +23,12 @@ const EOF_MARKER = Buffer.from("%%EOF", "latin1");
  * attachment, never shown inline, so its insides are not parsed here.
  */
 export function checkLetter(bytes: Uint8Array): LetterResult {
-  if (bytes.length > LETTER_MAX_BYTES) return { ok: false, error: "tooLarge" };
+  return checkPdf(bytes, LETTER_MAX_BYTES);
+}
+
+/** Any whole PDF of at most `maxBytes` (a letter, a statement's attachment), checked as checkLetter says. */
+export function checkPdf(bytes: Uint8Array, maxBytes: number): LetterResult {
+  if (bytes.length > maxBytes) return { ok: false, error: "tooLarge" };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < HEADER.length + EOF_MARKER.length || !buffer.subarray(0, HEADER.length).equals(HEADER)) {
     return { ok: false, error: "notPdf" };

@@ -34,9 +34,9 @@ declare module "next-auth" {
   }
 }
 
+/** The address as lib/request-context.ts explains it. */
 function clientOf(request: Request) {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || request.headers.get("x-real-ip") || null, userAgent: request.headers.get("user-agent") };
+  return { ip: request.headers.get("x-forwarded-for") || null, userAgent: request.headers.get("user-agent") };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/accreditation/schema-fields";
 import { newPasswordSchema } from "./password-rules";
 
 export const invitableRoles = ["coordinator", "reviewer", "admin"] as const;
@@ -22,7 +23,7 @@ export type InvitationInput = z.infer<typeof invitationSchema>;
 export function acceptanceSchema(email?: string) {
   return z
     .object({
-      name: z.string().trim().min(1, "required").max(120, "tooLong"),
+      name: z.string().trim().min(1, "required").max(120, "tooLong").refine(hasNoNul, "invalid"),
       preferredLocale: z.enum(["tk", "ru", "en"], "required"),
     })
     .and(newPasswordSchema(email));

@@ -10,17 +10,20 @@ const adminOnly = {
   "invite:users": true,
   "view:outbox": true,
   "view:audit-log": true,
+  "manage:meeting-resources": true,
 } as const;
 const noAdmin = Object.fromEntries(Object.keys(adminOnly).map((p) => [p, false])) as Record<keyof typeof adminOnly, false>;
 
-const staff = { "review:applications": true, "decide:observer": true, "export:accredited": true } as const;
-const noStaff = { "review:applications": false, "decide:observer": false, "export:accredited": false } as const;
+const staff = { "review:applications": true, "decide:observer": true, "export:accredited": true, "schedule:meetings": true, "publish:statement": true } as const;
+const noStaff = { "review:applications": false, "decide:observer": false, "export:accredited": false, "schedule:meetings": false, "publish:statement": false } as const;
+
+const noObserver = { "enter:observer-workspace": false, "complete:own-record": false } as const;
 
 const expected: Record<Role, Record<Permission, boolean>> = {
-  coordinator: { "enter:coordinator-workspace": true, "enter:commission-workspace": false, "apply:accreditation": true, ...noStaff, ...noAdmin },
-  observer: { "enter:coordinator-workspace": false, "enter:commission-workspace": false, "apply:accreditation": false, ...noStaff, ...noAdmin },
-  reviewer: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...staff, ...noAdmin },
-  admin: { "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, ...staff, ...adminOnly },
+  coordinator: { ...noObserver, "enter:coordinator-workspace": true, "enter:commission-workspace": false, "apply:accreditation": true, "request:meetings": true, "draft:statements": true, ...noStaff, ...noAdmin },
+  observer: { "enter:observer-workspace": true, "complete:own-record": true, "enter:coordinator-workspace": false, "enter:commission-workspace": false, "apply:accreditation": false, "request:meetings": false, "draft:statements": false, ...noStaff, ...noAdmin },
+  reviewer: { ...noObserver, "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, "request:meetings": false, "draft:statements": false, ...staff, ...noAdmin },
+  admin: { ...noObserver, "enter:coordinator-workspace": false, "enter:commission-workspace": true, "apply:accreditation": false, "request:meetings": false, "draft:statements": false, ...staff, ...adminOnly },
 };
 
 describe("can", () => {
@@ -47,7 +50,7 @@ describe("workspaceOf", () => {
     ["coordinator", "/portal"],
     ["reviewer", "/commission"],
     ["admin", "/commission"],
-    ["observer", "/"],
+    ["observer", "/me"],
   ] as const)("%s lands on %s", (role, workspace) => {
     expect(workspaceOf(role)).toBe(workspace);
   });

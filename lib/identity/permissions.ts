@@ -9,6 +9,9 @@ export type Role = (typeof roles)[number];
 const permissionMap = {
   "enter:coordinator-workspace": ["coordinator"],
   "enter:commission-workspace": ["reviewer", "admin"],
+  "enter:observer-workspace": ["observer"],
+  /** Only ever on the observer's own record: the data functions scope by the verified account. */
+  "complete:own-record": ["observer"],
   "apply:accreditation": ["coordinator"],
   "review:applications": ["reviewer", "admin"],
   "decide:observer": ["reviewer", "admin"],
@@ -20,6 +23,11 @@ const permissionMap = {
   "invite:users": ["admin"],
   "view:outbox": ["admin"],
   "view:audit-log": ["admin"],
+  "manage:meeting-resources": ["admin"],
+  "request:meetings": ["coordinator"],
+  "schedule:meetings": ["reviewer", "admin"],
+  "draft:statements": ["coordinator"],
+  "publish:statement": ["reviewer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMap;
@@ -29,8 +37,9 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** Where a role lands after signing in. */
-export function workspaceOf(role: Role): "/portal" | "/commission" | "/" {
+export function workspaceOf(role: Role): "/portal" | "/commission" | "/me" | "/" {
   if (can(role, "enter:commission-workspace")) return "/commission";
   if (can(role, "enter:coordinator-workspace")) return "/portal";
+  if (can(role, "enter:observer-workspace")) return "/me";
   return "/";
 }

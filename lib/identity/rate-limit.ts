@@ -4,7 +4,7 @@ import { and, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 
-export type LimitedAction = "sign-in" | "second-factor" | "password-reset" | "invitation";
+export type LimitedAction = "sign-in" | "second-factor" | "password-reset" | "invitation" | "badge-lookup";
 
 const WINDOW_MINUTES = 15;
 const LOCK_MINUTES = 15;
@@ -71,4 +71,16 @@ export async function clearFailures(keys: Key[]) {
   const accountKeys = keys.filter((k) => k.key.includes(":account:")).map((k) => k.key);
   if (accountKeys.length === 0) return;
   await getDb().delete(rateLimits).where(and(inArray(rateLimits.key, accountKeys), sql`(${rateLimits.lockedUntil} is null or ${rateLimits.lockedUntil} <= now())`));
+}
+
+/**
+ * An emailed link's page looks its token up from this address: nothing while the address is
+ * locked, and every link that does not work counts against it, so links cannot be tried in bulk.
+ */
+export async function lookUpEmailedLink<T>(ip: string | null, find: () => Promise<T | null>, works: (found: T) => boolean) {
+  const keys = limitKeys("invitation", { ip });
+  if (await isLimited(keys)) return { limited: true as const };
+  const found = await find();
+  if (!found || !works(found)) await recordFailure(keys);
+  return { limited: false as const, found };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { forbidden } from "next/navigation";
 import { redirect } from "@/i18n/navigation";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { clientIp } from "@/lib/request-context";
 import { auth } from "./auth";
 import { can, type Permission, type Role } from "./permissions";
 
@@ -23,6 +25,17 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return { id, name, email, role, organizationId, totpEnabled, sessionId };
 });
 
+/**
+ * An observer reaching for another workspace or someone else's action is refused and the attempt
+ * audited: observers see only their own record, and the commission wants to know who tried more.
+ */
+async function refuse(actor: Actor, permission: Permission): Promise<never> {
+  if (actor.role === "observer") {
+    await recordAuditEvent({ actor, action: "observer.access_refused", entityType: "permission", ip: await clientIp(), details: { target: permission } });
+  }
+  forbidden();
+}
+
 /** Staff act only after enrolling a second factor. */
 export function needsSecondFactorEnrolment(actor: Actor) {
   return (actor.role === "reviewer" || actor.role === "admin") && !actor.totpEnabled;
@@ -38,7 +51,7 @@ export async function requirePermission(permission: Permission, locale: string, 
   if (!actor) {
     return redirect({ href: { pathname: "/sign-in", query: { next: `/${locale}${returnTo}` } }, locale });
   }
-  if (!can(actor.role, permission)) forbidden();
+  if (!can(actor.role, permission)) return refuse(actor, permission);
   if (needsSecondFactorEnrolment(actor)) return redirect({ href: "/two-factor/setup", locale });
   return actor;
 }
@@ -56,7 +69,9 @@ export async function requireSignedIn(locale: string, returnTo: string): Promise
  */
 export async function authorizeAction(permission: Permission): Promise<Actor> {
   const actor = await getActor();
-  if (!actor || !can(actor.role, permission) || needsSecondFactorEnrolment(actor)) forbidden();
+  if (!actor) forbidden();
+  if (!can(actor.role, permission)) return refuse(actor, permission);
+  if (needsSecondFactorEnrolment(actor)) forbidden();
   return actor;
 }
 

@@ -7,6 +7,7 @@ import { startOutboxAnnouncer, startOutboxSender, type OutboxLoop } from "@/lib/
 import { getEnv, isEmbeddedDatabase } from "@/lib/env";
 import { getAuthSecret } from "@/lib/identity/auth-secret";
 import { describeError, log } from "@/lib/log";
+import { startMeetingExpiry } from "@/lib/meetings/expiry";
 
 /**
  * Runs once when the server process starts: checks configuration, applies migrations, seeds an
@@ -38,6 +39,8 @@ async function prepare() {
   }
 
   const outbox = startOutbox();
+  // Periodic work beside the sender: any number of processes may run it (rows are locked, SKIP LOCKED).
+  const expiry = env.OUTBOX_SENDER === "off" ? undefined : startMeetingExpiry();
 
   // `npm start` and `npm run serve` set NEXT_MANUAL_SIG_HANDLE so that Next leaves the signals to
   // this handler: otherwise Next exits before PGlite has closed its files.
@@ -48,7 +51,7 @@ async function prepare() {
     log.info("server.stopping", { signal });
     // An email in flight may finish (and be recorded), but a hung mail server must not keep the
     // database open past the few seconds a supervisor allows before it kills the process.
-    Promise.race([outbox?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))])
+    Promise.race([Promise.all([outbox?.stop(), expiry?.stop()]), new Promise((resolve) => setTimeout(resolve, 5_000))])
       .then(() => closeDb())
       .catch((error) => log.error("database.close_failed", describeError(error)))
       .finally(() => process.exit(0));
@@ -58,7 +61,8 @@ async function prepare() {
 }
 
 /**
- * The outbox sender runs in the server unless OUTBOX_SENDER=off (then `npm run worker` sends).
+ * The outbox sender (and the meetings' expiry) runs in the server unless OUTBOX_SENDER=off (then
+ * `npm run worker` runs them).
  * Without SMTP_URL nothing can be sent: queued emails are only logged, and admins read them on
  * the Outbox page.
  */

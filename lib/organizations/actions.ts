@@ -3,6 +3,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
+import { refreshPublicPages } from "@/lib/public/cache";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
@@ -35,6 +36,8 @@ export async function updateOrganizationAction(_previous: FormState, formData: F
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: unverified };
   const saved = await updateOrganization(actor, organizationId.data, parsed.data, await clientIp());
   if (!saved) notFound();
+  // Organizations' names show in the public register.
+  refreshPublicPages();
   redirect({ href: { pathname: "/commission/admin/organizations", query: { notice: "updated" } }, locale });
   return { status: "idle" };
 }

@@ -38,3 +38,9 @@ export function countryOptions(locale: string) {
     .map((code) => ({ value: code, label: nameOf(code) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 }
+
+/** Countries named in the reader's language and sorted by those names. */
+export function countryNamesSorted(codes: readonly string[], locale: string) {
+  const name = countryNamer(locale);
+  return codes.map(name).sort((a, b) => a.localeCompare(b, locale));
+}

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { organizations } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { createOrganization, updateOrganization } from "./mutations";
 import { getOrganizationForEdit, listOrganizationChoices, listOrganizations } from "./queries";
 import type { OrganizationInput } from "./schemas";
@@ -26,18 +25,11 @@ const input = (overrides: Partial<OrganizationInput> = {}): OrganizationInput =>
 
 const firstPage = { page: 1, pageSize: 20, sort: "acronym" as const, dir: "asc" as const };
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   const row = await data.user("admin");
   admin = { id: row.id, role: "admin" };
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 describe("createOrganization", () => {

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/accreditation/schema-fields";
 import { organizationKinds } from "@/db/schema/organizations";
 import { isCountryCode } from "./countries";
 
-const name = z.string().trim().min(1, "required").max(300, "tooLong");
+const name = z.string().trim().min(1, "required").max(300, "tooLong").refine(hasNoNul, "invalid");
 
 /** Empty, or an https address with a host (a mission's public site; never http or javascript:). */
 function isHttpsUrlOrEmpty(value: string) {
@@ -17,7 +18,7 @@ export const organizationSchema = z.object({
   nameTk: name,
   nameRu: name,
   nameEn: name,
-  acronym: z.string().trim().min(1, "required").max(32, "tooLong"),
+  acronym: z.string().trim().min(1, "required").max(32, "tooLong").refine(hasNoNul, "invalid"),
   kind: z.enum(organizationKinds, "choose"),
   seatCountry: z.string().refine(isCountryCode, "choose"),
   website: z.string().trim().max(500, "tooLong").refine(isHttpsUrlOrEmpty, "httpsUrl"),

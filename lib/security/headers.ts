@@ -8,6 +8,8 @@ export const baseSecurityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Two years. Browsers ignore it over plain HTTP (RFC 6797), so local and test servers are unaffected.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
 ];
 
 const common = [
@@ -19,6 +21,8 @@ const common = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The badge check's service worker (public/badge-check-sw.js): 'strict-dynamic' in script-src would otherwise refuse it.
+  "worker-src 'self'",
   // React and Next set style attributes at run time; scripts are what the policy guards.
   "style-src 'self' 'unsafe-inline'",
 ];

@@ -1,64 +1,59 @@
 import { getTranslations } from "next-intl/server";
-import { DataTable, type Column } from "@/components/data/data-table";
-import { StatusBadge, type StatusTone } from "@/components/data/status-badge";
-import { electionPhase, type ElectionPhase } from "@/lib/elections/phase";
-import { listPublishedElections, publicElectionSorts } from "@/lib/elections/queries";
-import { formatDay, formatInstant } from "@/lib/i18n/format";
-import { pageMetadata } from "@/lib/i18n/metadata";
-import { parseListQuery } from "@/lib/listing";
+import { CurrentElections } from "@/components/public/current-elections";
+import { MeetingSummaries } from "@/components/public/meeting-summaries";
+import { PublicFigures } from "@/components/public/public-figures";
+import { StatementSummaries } from "@/components/statements/statement-summaries";
+import { Link } from "@/i18n/navigation";
 import { localeOf } from "@/lib/i18n/locale";
+import { pageMetadata } from "@/lib/i18n/metadata";
+import { cachedCurrentElections, cachedCurrentTotals, cachedLatestMeetingSummaries } from "@/lib/public/cache";
+import { renderedOnFirstRequest } from "@/lib/public/static-params";
+import { cachedStatementPage } from "@/lib/statements/cache";
+
+export const generateStaticParams = renderedOnFirstRequest;
+// Statements whose embargo passes appear here within seconds, with no publication to refresh the cache.
+export const revalidate = 10;
 
 export const generateMetadata = pageMetadata("home", "title", "/");
 
-const phaseTone: Record<ElectionPhase, StatusTone> = {
-  accreditationNotOpen: "blue",
-  accreditationOpen: "green",
-  accreditationClosed: "amber",
-  held: "grey",
-};
-
-type ElectionRow = Awaited<ReturnType<typeof listPublishedElections>>["rows"][number];
-
-export default async function HomePage({ params, searchParams }: PageProps<"/[locale]">) {
+/** The public front page: sections a later feature (statements, meeting summaries) adds to. */
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = await localeOf(params);
-  const t = await getTranslations("home");
-  const query = parseListQuery(await searchParams, { sortable: publicElectionSorts, defaultSort: "electionDay", defaultDir: "desc", pageSize: 10 });
-  const { rows, total } = await listPublishedElections(locale, query);
-
-  const columns: Column<ElectionRow>[] = [
-    { key: "title", header: t("election"), sortable: true, cell: (e) => e.title },
-    { key: "type", header: t("type"), cell: (e) => t(`electionType.${e.type}`) },
-    { key: "electionDay", header: t("electionDay"), sortable: true, cell: (e) => formatDay(e.electionDay, locale) },
-    {
-      key: "accreditation",
-      header: t("accreditationWindow"),
-      cell: (e) => t("fromUntil", { from: formatInstant(e.accreditationOpensAt, locale), until: formatInstant(e.accreditationClosesAt, locale) }),
-    },
-    {
-      key: "phase",
-      header: t("status"),
-      cell: (e) => {
-        const phase = electionPhase(e);
-        return <StatusBadge tone={phaseTone[phase]}>{t(`phase.${phase}`)}</StatusBadge>;
-      },
-    },
-  ];
-
+  const [t, meetings, words, elections, totals, summaries, latest] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("publicMeetings"),
+    getTranslations("publicStatements"),
+    cachedCurrentElections(),
+    cachedCurrentTotals(),
+    cachedLatestMeetingSummaries(),
+    cachedStatementPage(locale, {}, 1),
+  ]);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
-      <h2 id="elections">{t("electionsHeading")}</h2>
-      <DataTable
-        caption={t("electionsCaption")}
-        columns={columns}
-        rows={rows}
-        rowKey={(e) => e.id}
-        total={total}
-        query={query}
-        pathname="/"
-        empty={t("noElections")}
-      />
+      <section aria-labelledby="figures">
+        <h2 id="figures">{t("figuresHeading")}</h2>
+        <PublicFigures totals={totals} />
+      </section>
+      <section aria-labelledby="elections">
+        <h2 id="elections">{t("currentHeading")}</h2>
+        <CurrentElections elections={elections} />
+        <p>
+          <Link href="/elections">{t("allElections")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="latest-statements">
+        <h2 id="latest-statements">{words("latestHeading")}</h2>
+        {latest.rows.length === 0 ? <p>{words("noneYet")}</p> : <StatementSummaries statements={latest.rows.slice(0, 5)} />}
+        <p>
+          <Link href="/statements">{words("allStatements")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="meeting-summaries">
+        <h2 id="meeting-summaries">{meetings("latestHeading")}</h2>
+        <MeetingSummaries summaries={summaries} withElection />
+      </section>
     </>
   );
 }

@@ -7,9 +7,12 @@ import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { sealSecret } from "@/lib/identity/secret-box";
 import { authorizeAction } from "@/lib/identity/session";
+import { refreshPublicPages } from "@/lib/public/cache";
 import { clientIp } from "@/lib/request-context";
+import { observerPhoto } from "../uploads";
+import { correctAccreditedObserver } from "./corrections";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type DecisionRefusal } from "./decisions";
-import { observerReasonSchema, rejectionSchema, reviewCommentSchema, seenObserverSchema } from "./schemas";
+import { observerCorrectionSchema, observerReasonSchema, rejectionSchema, reviewCommentSchema, seenObserverSchema } from "./schemas";
 
 /**
  * The reviewers' Server Actions. Each authorizes itself, validates with the form's schema, and
@@ -20,12 +23,14 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 const versionOf = (formData: FormData) => z.coerce.number().int().min(1).catch(0).parse(formData.get("version"));
 const reviewPath = (missionId: string) => `/commission/applications/${missionId}`;
 
-function refusal(result: { refusal: DecisionRefusal }, values?: Record<string, string>): FormState {
+function refusal(result: { refusal: DecisionRefusal | "unchanged" }, values?: Record<string, string>): FormState {
   if (result.refusal === "notFound") notFound();
   return { status: "error", fieldErrors: {}, formError: result.refusal, ...(values && { values }) };
 }
 
 function done(missionId: string, formData: FormData, notice: string, count?: number): FormState {
+  // Approvals, rejections, accreditations and revocations change the public register.
+  refreshPublicPages();
   redirect({ href: { pathname: reviewPath(missionId), query: { notice, ...(count !== undefined && { count: String(count) }) } }, locale: localeFromForm(formData) });
   return { status: "idle" };
 }
@@ -90,6 +95,26 @@ export async function decideObserversAction(_previous: FormState, formData: Form
     return result.ok ? done(missionId, formData, intent === "refuse" ? "refused" : "revoked", result.count) : refusal(result, values);
   }
   return { status: "error", fieldErrors: {}, formError: "notAllowed", values };
+}
+
+/**
+ * The commission's correction of an accredited observer's name or photo: the badge is re-issued
+ * and the coordinators are told to print the new one.
+ */
+export async function correctObserverAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeAction("decide:observer");
+  const missionId = text(formData, "missionId");
+  const values = { surname: text(formData, "surname"), givenNames: text(formData, "givenNames"), cyrillicName: text(formData, "cyrillicName") };
+  const seen = seenObserverSchema.safeParse(text(formData, "observer"));
+  if (!seen.success) notFound();
+  const parsed = observerCorrectionSchema.safeParse(values);
+  const photo = await observerPhoto(formData);
+  if (!parsed.success || "fieldErrors" in photo) {
+    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
+    return { status: "error", fieldErrors, values };
+  }
+  const result = await correctAccreditedObserver(actor, missionId, seen.data, parsed.data, photo.photo, await clientIp());
+  return result.ok ? done(missionId, formData, "corrected") : refusal(result, values);
 }
 
 /**

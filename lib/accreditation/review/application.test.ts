@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { observers } from "@/db/schema";
 import { addDays } from "@/lib/dates";
 import { getEnv } from "@/lib/env";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { submitApplication, withdrawApplication } from "../applications";
 import { addObserver, removeObserver } from "../observer-changes";
 import { getApplicationForReview, listApplicationHistory, listObserversForReview, recordApplicationViewed, type ApplicationForReview, type ReviewObserverFilter } from "./application";
@@ -18,17 +17,10 @@ const ip = "192.0.2.63";
 
 let reviewer: Staff & { name: string };
 
-beforeAll(async () => {
-  await migrateDatabase();
-  reviewer = await data.user("reviewer");
-});
+setUpTestDatabase(data);
 
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
+beforeAll(async () => {
+  reviewer = await data.user("reviewer");
 });
 
 const accredit = { kind: "accredit" } as const;

@@ -1,14 +1,13 @@
 import { and, asc, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { emailOutbox, observers, reviewComments } from "@/db/schema";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { submitApplication, withdrawApplication } from "../applications";
 import { addObserver, removeObserver } from "../observer-changes";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type Staff } from "./decisions";
@@ -20,18 +19,11 @@ const ip = "192.0.2.61";
 let reviewer: Staff;
 let colleague: Staff;
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   reviewer = await data.user("reviewer");
   colleague = await data.user("reviewer");
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 /** A data function's outcome, whether it throws at once or rejects later. */

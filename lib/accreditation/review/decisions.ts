@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { elections, missions, observers, reviewComments, users } from "@/db/schema";
+import { elections, missions, observers, reviewComments } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { issueBadges, revokeBadges } from "@/lib/badges/issue";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { decisionEmail, type DecisionNews } from "@/lib/email/templates/decision";
+import type { DecisionNews } from "@/lib/email/templates/decision";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
+import { tellObservers } from "@/lib/observers/observer-news";
+import { tellCoordinators } from "../coordinator-news";
 import { isUuid } from "../scope";
 import { applicationLifecycle, observerLifecycle, type ApplicationEvent } from "../transitions";
 import type { DecisionReason } from "../vocabulary";
@@ -24,7 +25,7 @@ type Ip = string | null;
 export type DecisionRefusal = "notFound" | "changed" | "notAllowed" | "pendingObservers";
 const refused = (refusal: DecisionRefusal, extra: { changedObserverIds?: string[] } = {}) => ({ ok: false as const, refusal, ...extra });
 
-async function lockMission(tx: Transaction, unverifiedMissionId: string) {
+export async function lockMission(tx: Transaction, unverifiedMissionId: string) {
   if (!isUuid(unverifiedMissionId)) return null;
   const [row] = await tx
     .select({
@@ -45,19 +46,7 @@ async function lockMission(tx: Transaction, unverifiedMissionId: string) {
 }
 type ReviewedMission = NonNullable<Awaited<ReturnType<typeof lockMission>>>;
 
-/** Every active coordinator of the mission's organization hears of a decision, in their language. */
-async function tellCoordinators(tx: Transaction, mission: ReviewedMission, news: DecisionNews) {
-  const coordinators = await tx
-    .select({ email: users.email, locale: users.preferredLocale })
-    .from(users)
-    .where(and(eq(users.organizationId, mission.organizationId), eq(users.role, "coordinator"), isNull(users.disabledAt)));
-  for (const coordinator of coordinators) {
-    const content = decisionEmail(coordinator.locale, { ...news, missionId: mission.id, missionName: mission.name ?? "", electionTitle: mission.titles[coordinator.locale] });
-    await enqueueEmail(tx, { to: coordinator.email, locale: coordinator.locale, template: `decision-${news.kind}`, content });
-  }
-}
-
-const bumpMission = (tx: Transaction, missionId: string, values: Partial<typeof missions.$inferInsert> = {}) =>
+export const bumpMission = (tx: Transaction, missionId: string, values: Partial<typeof missions.$inferInsert> = {}) =>
   tx
     .update(missions)
     .set({ ...values, updatedAt: new Date(), version: sql`${missions.version} + 1` })
@@ -171,6 +160,8 @@ export function rejectApplication(actor: Staff, unverifiedMissionId: string, see
         .where(and(eq(observers.missionId, mission.id), eq(observers.status, "accredited")))
         .returning({ id: observers.id });
       await revokeBadges(tx, actor, revokedNow.map((o) => o.id), "application_rejected", ip);
+      await tellObservers(tx, refusedNow.map((o) => o.id), { kind: "refused", reasonCode: "other", reason });
+      await tellObservers(tx, revokedNow.map((o) => o.id), { kind: "revoked", reasonCode: "other", reason });
       return {
         ok: true,
         news: { kind: "rejected", reason },
@@ -262,6 +253,11 @@ export async function decideObservers(
       decision.kind === "accredit"
         ? { kind: "accredited", count: ids.length }
         : { kind: decision.kind === "refuse" ? "refused" : "revoked", count: ids.length, reasonCode: decision.reasonCode, reason: decision.reason },
+    );
+    await tellObservers(
+      tx,
+      ids,
+      decision.kind === "accredit" ? { kind: "accredited" } : { kind: decision.kind === "refuse" ? "refused" : "revoked", reasonCode: decision.reasonCode, reason: decision.reason },
     );
     return { ok: true as const, count: ids.length };
   });

@@ -1,14 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { saveMissionDetails } from "../applications";
 import { addObserver } from "../observer-changes";
 import type { ObserverField } from "../observer-schema";
@@ -71,8 +69,9 @@ let north: Awaited<ReturnType<typeof missionWith>>;
 let south: Awaited<ReturnType<typeof missionWith>>;
 let organizationAcronyms: { north: string; south: string };
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   reviewer = await data.user("reviewer");
   admin = await data.user("admin");
   election = await data.election();
@@ -93,14 +92,6 @@ beforeAll(async () => {
     north: options.organizations.find((o) => o.id === north.actor.organizationId)!.label,
     south: options.organizations.find((o) => o.id === south.actor.organizationId)!.label,
   };
-});
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
 });
 
 const numbersOf = (rows: AccreditedRow[]) => rows.map((row) => row.accreditationNumber);

@@ -5,6 +5,7 @@ import { createTranslator } from "next-intl";
 import { getDb } from "@/db";
 import { elections, missions, observers, organizations } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
+import { csvDocument } from "@/lib/csv";
 import { assertPermission } from "@/lib/identity/authorize";
 import { countryNamer } from "@/lib/organizations/countries";
 import en from "@/messages/en.json";
@@ -173,19 +174,8 @@ export async function accreditedXlsx(rows: AccreditedRow[], locale: Locale): Pro
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/**
- * A cell as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break. A cell that
- * a spreadsheet would run as a formula (it starts with = + - @ or a control character) gets a
- * leading apostrophe: names and mission names come from the missions, not from the commission.
- */
-function csvCell(value: string) {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}
-
-/** The list as CSV: UTF-8 with a byte-order mark (so Excel reads Cyrillic and Turkmen letters), CRLF line ends. */
+/** The list as CSV in the reader's language (see csvDocument). */
 export function accreditedCsv(rows: AccreditedRow[], locale: Locale): Buffer {
   const { header, body } = tableOf(rows, locale);
-  const lines = [header, ...body.map((cells) => exportColumns.map((column) => cells[column]))].map((cells) => cells.map(csvCell).join(","));
-  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+  return csvDocument([header, ...body.map((cells) => exportColumns.map((column) => cells[column]))]);
 }

@@ -1,14 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { missions, observers } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { isEmbeddedDatabase } from "@/lib/env";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import type { ListQuery } from "@/lib/listing";
 import { accreditationData } from "@/test/accreditation-fixtures";
-import { testData } from "@/test/db-fixtures";
+import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { withdrawApplication } from "../applications";
 import { addObserver, removeObserver } from "../observer-changes";
 import type { ApplicationStatus } from "../transitions";
@@ -24,14 +23,6 @@ const onPostgres = !isEmbeddedDatabase();
 const today = todayInAshgabat();
 
 let reviewer: Staff;
-
-afterAll(async () => {
-  try {
-    await data.cleanUp();
-  } finally {
-    await closeDb();
-  }
-});
 
 /** On a shared database other test files change the counts meanwhile: measure again a few times there. */
 async function withRetries(check: () => Promise<void>) {
@@ -139,8 +130,9 @@ async function makeWorld() {
   };
 }
 
+setUpTestDatabase(data);
+
 beforeAll(async () => {
-  await migrateDatabase();
   reviewer = await data.user("reviewer");
   world = await makeWorld();
 });
@@ -261,6 +253,9 @@ describe("listQueue and countQueueViews", () => {
       all: 1,
     });
     expect((await queue({ view: "approved", search: "qadir" })).letters).toEqual([]);
+    // NUL, which PostgreSQL refuses in text, is dropped from the search (the fuzzer's 500 on the queue page).
+    expect(await countQueueViews(reviewer, filters({ search: "qa\u0000dir" }))).toMatchObject({ all: 1 });
+    expect(await found(`${world.passports.a}\u0000`)).toEqual(["a"]);
   });
 
   it("sorts by the decision's due date or the submission, either way", async () => {

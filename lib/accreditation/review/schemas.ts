@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { routing } from "@/i18n/routing";
+import { observerSchema } from "../observer-schema";
 import { requiredChoice, requiredText } from "../schema-fields";
 import { decisionReasons, deploymentRegions, observerRoles } from "../vocabulary";
 
@@ -44,3 +45,7 @@ export const exportRequestSchema = z.strictObject({
   format: z.enum(exportFormats),
   locale: z.enum(routing.locales),
 });
+
+/** A staff correction of an accredited observer's name: the same rules as the coordinator's form. */
+export const observerCorrectionSchema = observerSchema.pick({ surname: true, givenNames: true, cyrillicName: true });
+export type ObserverCorrection = z.output<typeof observerCorrectionSchema>;

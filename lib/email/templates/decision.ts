@@ -11,11 +11,15 @@ export type DecisionNews =
   | { kind: "approved"; accredited: number }
   | { kind: "rejected"; reason: string }
   | { kind: "accredited"; count: number }
-  | { kind: "refused" | "revoked"; count: number; reasonCode: DecisionReason; reason: string };
+  | { kind: "refused" | "revoked"; count: number; reasonCode: DecisionReason; reason: string }
+  /** A corrected name or photo: the badge was signed anew and the printed one no longer verifies. */
+  | { kind: "badgeReissued"; observer: string; accreditationNumber: string }
+  /** The coordinator withdrew an accredited observer: the badge stopped verifying. */
+  | { kind: "badgeWithdrawn"; observer: string; accreditationNumber: string };
 
 type Context = { missionId: string; missionName: string; electionTitle: string };
 
-/** One email for every decision, in the coordinator's language, with a link to the application. */
+/** One email for every decision (and every change to a badge), in the coordinator's language, with a link to the application. */
 export function decisionEmail(locale: Locale, news: DecisionNews & Context) {
   const t = emailTranslator(locale);
   const facts = { mission: news.missionName, election: news.electionTitle };
@@ -29,6 +33,9 @@ export function decisionEmail(locale: Locale, news: DecisionNews & Context) {
         return [t("decision.rejected", facts), t("decision.reason", { reason: news.reason })];
       case "accredited":
         return [t("decision.accredited", { ...facts, count: news.count })];
+      case "badgeReissued":
+      case "badgeWithdrawn":
+        return [t(`decision.${news.kind}`, { ...facts, observer: news.observer, number: news.accreditationNumber })];
       case "refused":
       case "revoked":
         return [

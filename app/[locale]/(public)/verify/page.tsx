@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { lookUpBadge, verifyBadge, type BadgeVerification } from "@/lib/badges/verification";
+import { lookUpBadgeFrom, verifyBadge, type LookupResult } from "@/lib/badges/verification";
 import { lookupFormSchema } from "@/lib/badges/schemas";
-import { todayInAshgabat } from "@/lib/dates";
-import { formatDay } from "@/lib/i18n/format";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localizedMetadata } from "@/lib/i18n/metadata";
 import { localeOf } from "@/lib/i18n/locale";
+import { clientIp } from "@/lib/request-context";
+import { OfflineBadgeCheck } from "./offline-badge-check";
+import { BadgeDetails, VerdictBanner } from "./verdict";
 import styles from "./verify.module.css";
 
 // The verdict is read from the database on every request: a revocation shows at once, never a cached VALID.
@@ -22,94 +24,49 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
-type Verdict = BadgeVerification["status"];
-
-/** A shape for each verdict, so it reads without colour: a tick, a cross, a clock, a question mark. */
-function VerdictIcon({ verdict }: { verdict: Verdict }) {
-  const path =
-    verdict === "valid"
-      ? "M6 13l4 4 8-9"
-      : verdict === "expired" || verdict === "notYetValid"
-        ? "M12 7v5l3 3"
-        : verdict === "notFound"
-          ? "M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.5"
-          : "M8 8l8 8M16 8l-8 8";
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="10.5" />
-      <path d={path} />
-    </svg>
-  );
-}
-
 /** The public check of an observer's badge: scanned from its QR code (?t=), or by number and surname. */
 export default async function VerifyPage({ params, searchParams }: Props) {
   const locale = await localeOf(params);
   const t = await getTranslations("verify");
-  const v = await getTranslations("vocabulary");
   const query = await searchParams;
   const unverifiedToken = first(query.t);
   const lookupAsked = "number" in query || "surname" in query;
   const lookup = lookupFormSchema.safeParse({ number: first(query.number), surname: first(query.surname) });
   const fieldErrors = lookupAsked && !lookup.success ? lookup.error.flatten().fieldErrors : {};
 
-  const result: BadgeVerification | null = unverifiedToken
+  const result: LookupResult | null = unverifiedToken
     ? await verifyBadge(unverifiedToken, locale)
     : lookupAsked && lookup.success
-      ? await lookUpBadge(lookup.data.number, lookup.data.surname, locale)
+      ? await lookUpBadgeFrom(await clientIp(), lookup.data.number, lookup.data.surname, locale)
       : null;
 
   return (
     <>
       <h1>{t("title")}</h1>
-      {result ? (
+      {/* Served from the device's cache when the server is out of reach: it then checks the token itself. */}
+      <ClientMessages namespaces={["verify", "vocabulary"]}>
+        <OfflineBadgeCheck locale={locale} answeredByServer={Boolean(unverifiedToken) || lookupAsked} />
+      </ClientMessages>
+      {result?.status === "limited" ? (
+        <p className="notice" role="alert">
+          {t("limited")}
+        </p>
+      ) : result ? (
         <section aria-labelledby="verdict-word">
-          <p className={`${styles.verdict} ${styles[result.status]}`} role="status">
-            <VerdictIcon verdict={result.status} />
-            <span>
-              <span id="verdict-word" className={styles.word}>
-                {t(`status.${result.status}`)}
-              </span>
-              <span className={styles.explanation}>{t(`explanation.${result.status}`)}</span>
-            </span>
-          </p>
+          <VerdictBanner verdict={result.status} />
           {"claims" in result && (
-            <div className={styles.holder}>
-              {result.photo && (
-                // eslint-disable-next-line @next/next/no-img-element -- served small by its own route, only while the badge is valid
-                <img className={styles.photo} src={`/api/badges/${result.badgeId}/photo`} alt={t("photoOf", { name: `${result.claims.gn} ${result.claims.sn}` })} width={144} height={185} />
-              )}
-              <dl className={styles.details}>
-                <dt>{t("name")}</dt>
-                <dd className={styles.name}>
-                  {result.claims.sn}, {result.claims.gn}
-                  {result.claims.cn && (
-                    <>
-                      <br />
-                      <span lang="ru">{result.claims.cn}</span>
-                    </>
-                  )}
-                </dd>
-                <dt>{t("organization")}</dt>
-                <dd>
-                  {result.organizationName} ({result.claims.org})
-                </dd>
-                <dt>{t("role")}</dt>
-                <dd>{v(`observerRoles.${result.claims.r}`)}</dd>
-                <dt>{t("election")}</dt>
-                <dd>{result.electionTitle}</dd>
-                <dt>{t("accreditationNumber")}</dt>
-                <dd>{result.claims.n}</dd>
-                <dt>{t("validity")}</dt>
-                <dd>
-                  {t("fromUntil", {
-                    from: formatDay(todayInAshgabat(new Date(result.claims.nbf * 1000)), locale),
-                    // exp is the first instant after the last day.
-                    until: formatDay(todayInAshgabat(new Date((result.claims.exp - 1) * 1000)), locale),
-                  })}
-                </dd>
-              </dl>
-            </div>
+            <BadgeDetails
+              locale={locale}
+              claims={result.claims}
+              organization={`${result.organizationName} (${result.claims.org})`}
+              election={result.electionTitle}
+              photo={
+                result.photo && (
+                  // eslint-disable-next-line @next/next/no-img-element -- served small by its own route, only while the badge is valid
+                  <img className={styles.photo} src={`/api/badges/${result.badgeId}/photo`} alt={t("photoOf", { name: `${result.claims.gn} ${result.claims.sn}` })} width={144} height={185} />
+                )
+              }
+            />
           )}
         </section>
       ) : (

@@ -4,7 +4,7 @@ import { MessagePage } from "@/components/layout/message-page";
 import { localeOf } from "@/lib/i18n/locale";
 import { formatInstant } from "@/lib/i18n/format";
 import { findInvitation } from "@/lib/identity/invitations";
-import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
+import { lookUpEmailedLink } from "@/lib/identity/rate-limit";
 import { clientIp } from "@/lib/request-context";
 import { AcceptForm } from "./accept-form";
 
@@ -19,11 +19,9 @@ export default async function InvitationPage({ params }: PageProps<"/[locale]/in
   const locale = await localeOf(params);
   const { token } = await params;
   const t = await getTranslations("invitation");
-  const keys = limitKeys("invitation", { ip: await clientIp() });
-  if (await isLimited(keys)) return <MessagePage title={t("title")} body={t("tooManyAttempts")} />;
-  const invitation = await findInvitation(token);
-  // Every link that does not work counts against the address, so links cannot be tried in bulk.
-  if (!invitation || invitation.status !== "pending") await recordFailure(keys);
+  const lookup = await lookUpEmailedLink(await clientIp(), () => findInvitation(token), (found) => found.status === "pending");
+  if (lookup.limited) return <MessagePage title={t("title")} body={t("tooManyAttempts")} />;
+  const invitation = lookup.found;
   if (!invitation) notFound();
   if (invitation.status !== "pending") {
     return <MessagePage title={t(`${invitation.status}.title`)} body={t(`${invitation.status}.body`)} />;

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/identity/session";
 
 export const generateMetadata = pageMetadata("admin", "title", "/commission/admin");
 
-const sections = ["organizations", "elections", "staff", "coordinators", "invitations", "outbox", "audit"] as const;
+const sections = ["organizations", "elections", "meetings", "staff", "coordinators", "invitations", "outbox", "audit"] as const;
 
 /** The administrator's index: one entry per thing the commission administers. */
 export default async function AdministrationPage({ params }: PageProps<"/[locale]/commission/admin">) {

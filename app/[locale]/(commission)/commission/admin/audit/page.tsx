@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import { getTranslations } from "next-intl/server";
+import { auditActionLabels } from "@/lib/audit/action-labels";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
@@ -34,7 +35,7 @@ type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["rows"][number];
 export default async function AuditLogPage({ params, searchParams }: PageProps<"/[locale]/commission/admin/audit">) {
   const locale = await localeOf(params);
   const actor = await requirePermission("view:audit-log", locale, path);
-  const [t, tv, tRoles] = await Promise.all([getTranslations("audit"), getTranslations("validation"), getTranslations("workspace.roles")]);
+  const [t, tv, tRoles, actionLabel] = await Promise.all([getTranslations("audit"), getTranslations("validation"), getTranslations("workspace.roles"), auditActionLabels()]);
 
   const unverified = await searchParams;
   const values = auditFilterInput(unverified);
@@ -46,10 +47,6 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
   const result = parsed.success ? await listAuditEvents(actor, parsed.data, query) : null;
 
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: COMMISSION_TIME_ZONE });
-  const actionLabel = (action: string) => {
-    const key = `actions.${action}`;
-    return t.has(key) ? t(key) : action;
-  };
   const roleLabel = (role: string) => ((roles as readonly string[]).includes(role) ? tRoles(role) : role);
 
   const columns: Column<AuditRow>[] = [

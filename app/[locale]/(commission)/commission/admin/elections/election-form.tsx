@@ -42,6 +42,7 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
     observationEndsOn: t("observationEndsOn"),
     decisionWorkingDays: t("decisionWorkingDays"),
     status: t("publication"),
+    publishObserverNames: t("publishObserverNames"),
   };
   // The summary names the field: "This field is required." alone would not say which.
   const summary = summaryItems([...electionFields], (field) => {
@@ -73,6 +74,22 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
         <TextField {...field("decisionWorkingDays")} hint={t("decisionWorkingDaysHint")} inputMode="numeric" autoComplete="off" className="input--short" />
       </fieldset>
       <SelectField {...field("status")} hint={t("publicationHint")} options={statusOptions} />
+      <div className="field">
+        <div className="checkbox">
+          <input
+            id="publishObserverNames"
+            type="checkbox"
+            value="yes"
+            defaultChecked={values.publishObserverNames === "yes"}
+            aria-describedby="publishObserverNames-hint"
+            {...form.register("publishObserverNames")}
+          />
+          <label htmlFor="publishObserverNames">{labels.publishObserverNames}</label>
+        </div>
+        <p className="field__hint" id="publishObserverNames-hint">
+          {t("publishObserverNamesHint")}
+        </p>
+      </div>
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending}>
           {pending ? t("saving") : electionId ? t("save") : t("create")}

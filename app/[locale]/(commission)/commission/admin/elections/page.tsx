@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/data/status-badge";
 import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
 import { adminElectionSorts, listElectionsForAdmin } from "@/lib/elections/admin-queries";
-import { electionStatusFilterSchema } from "@/lib/elections/schemas";
+import { electionSearchSchema, electionStatusFilterSchema } from "@/lib/elections/schemas";
 import { formatDay } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
@@ -24,11 +24,12 @@ export default async function ElectionsAdminPage({ params, searchParams }: PageP
   const actor = await requirePermission("manage:elections", locale, path);
   const unverified = await searchParams;
   const status = electionStatusFilterSchema.parse(unverified.status);
+  const search = electionSearchSchema.parse(unverified.q);
   const query = parseListQuery(unverified, { sortable: adminElectionSorts, defaultSort: "electionDay", defaultDir: "desc" });
   const [t, home, { rows, total }] = await Promise.all([
     getTranslations("elections"),
     getTranslations("home"),
-    listElectionsForAdmin(actor, locale, status, query),
+    listElectionsForAdmin(actor, locale, { status, search }, query),
   ]);
   const notice = noticeOf(unverified);
 
@@ -66,6 +67,10 @@ export default async function ElectionsAdminPage({ params, searchParams }: PageP
       </p>
       <form method="get" className="filters">
         <div className="field">
+          <label htmlFor="q">{t("searchLabel")}</label>
+          <input id="q" name="q" type="search" defaultValue={search ?? ""} maxLength={100} />
+        </div>
+        <div className="field">
           <label htmlFor="status">{t("statusFilter")}</label>
           <select id="status" name="status" defaultValue={status ?? ""}>
             <option value="">{t("allStatuses")}</option>
@@ -85,7 +90,7 @@ export default async function ElectionsAdminPage({ params, searchParams }: PageP
         total={total}
         query={query}
         pathname={path}
-        searchParams={status ? { status } : {}}
+        searchParams={{ ...(status && { status }), ...(search && { q: search }) }}
         empty={t("empty")}
       />
     </>

@@ -4,6 +4,7 @@ import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
+import { Link } from "@/i18n/navigation";
 import { decideObserversAction } from "@/lib/accreditation/review/actions";
 import type { ApplicationStatus, ObserverStatus } from "@/lib/accreditation/transitions";
 import { idleFormState } from "@/lib/forms";
@@ -124,6 +125,13 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
                     </>
                   )}
                   {o.isAmendment && <span className="row-note"> {t("amendment")}</span>}
+                  {o.status === "accredited" && (
+                    <p className="row-note">
+                      <Link href={`/commission/applications/${missionId}/observers/${o.id}/correct`} aria-label={t("correction.heading", { name: o.name })}>
+                        {t("correctObserver")}
+                      </Link>
+                    </p>
+                  )}
                   {o.reason && <p className="row-note">{o.reason}</p>}
                 </td>
                 <td data-label={t("findings")}>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { auditActionLabels } from "@/lib/audit/action-labels";
 import { ApplicationStatusBadge } from "@/components/accreditation/status";
 import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
 import { getApplicationForReview, listApplicationHistory, listObserversForReview, recordApplicationViewed, reviewObserverFilters } from "@/lib/accreditation/review/application";
 import { decisionReasons } from "@/lib/accreditation/vocabulary";
 import { issuesFor } from "@/lib/accreditation/intake";
+import { verificationPath } from "@/lib/badges/links";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { requirePermission } from "@/lib/identity/session";
@@ -23,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("applicationTitle"), robots: { index: false } };
 }
 
-const notices = ["changesRequested", "approved", "rejected", "accredited", "refused", "revoked"] as const;
+const notices = ["changesRequested", "approved", "rejected", "accredited", "refused", "revoked", "corrected"] as const;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 /** One application for a reviewer: every detail, the observers with the intake findings, the decisions, the history. */
@@ -36,10 +38,11 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
   const unverified = await searchParams;
   const query = parseListQuery(unverified, { sortable: ["name"], defaultSort: "name", defaultDir: "asc", pageSize: 200 });
   const filter = reviewObserverFilters.find((f) => f === first(unverified.filter)) ?? "all";
-  const [t, v, validation, observers, history] = await Promise.all([
+  const [t, v, validation, actionLabel, observers, history] = await Promise.all([
     getTranslations("review"),
     getTranslations("vocabulary"),
     getTranslations("validation"),
+    auditActionLabels(),
     listObserversForReview(actor, application, { ...query, filter }),
     listApplicationHistory(actor, application.id),
     recordApplicationViewed(actor, application.id, await clientIp()),
@@ -172,11 +175,19 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
       ) : (
         <>
           <p>{t("badgesLead")}</p>
+          <p>
+            <a href={`/api/applications/${application.id}/badges?locale=${locale}`} className="button button--secondary" download>
+              {t("printBadges")}
+            </a>
+          </p>
           <ul>
             {currentBadges.map((badge) => (
               <li key={badge.id}>
-                {badge.accreditationNumber}:{" "}
-                <a href={`/${locale}/verify?${new URLSearchParams({ t: badge.token })}`}>{t("verificationLink", { name: badge.name })}</a>
+                {badge.accreditationNumber}: <a href={verificationPath(locale, badge.token)}>{t("verificationLink", { name: badge.name })}</a>
+                {" · "}
+                <a href={`/api/observers/${badge.id}/badge?locale=${locale}`} download>
+                  {t("badgePdf", { name: badge.name })}
+                </a>
               </li>
             ))}
           </ul>
@@ -195,7 +206,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
                 {entry.observerName && ` (${entry.observerName})`}: <q>{entry.body}</q>
               </>
             )}
-            {entry.kind === "event" && t("history.event", { action: t(`history.actions.${entry.action.replace(".", "_") as "application_submitted"}`), actor: entry.actor ?? "—" })}
+            {entry.kind === "event" && t("history.event", { action: actionLabel(entry.action), actor: entry.actor ?? "—" })}
           </li>
         ))}
       </ol>

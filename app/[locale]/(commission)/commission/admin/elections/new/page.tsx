@@ -31,6 +31,7 @@ export default async function NewElectionPage({ params }: PageProps<"/[locale]/c
           observationEndsOn: "",
           decisionWorkingDays: "5",
           status: "draft",
+          publishObserverNames: "",
         }}
         {...options}
       />

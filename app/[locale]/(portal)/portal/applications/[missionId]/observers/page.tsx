@@ -10,6 +10,7 @@ import { acceptsAmendments, isEditable, isObserverEditable } from "@/lib/accredi
 import { observerLifecycle } from "@/lib/accreditation/transitions";
 import { formatDay } from "@/lib/i18n/format";
 import { parseListQuery } from "@/lib/listing";
+import { ownAccessState } from "@/lib/observers/invitation-state";
 import { countryNamer } from "@/lib/organizations/countries";
 import { applicationPageMetadata, loadApplicationPage } from "../application-page";
 
@@ -29,9 +30,10 @@ export default async function ObserversPage({ params, searchParams }: Props) {
   const query = parseListQuery(unverified, { sortable: ["name"], defaultSort: "name", defaultDir: "asc", pageSize: 50 });
   const filter: ObserverListFilter = observerListFilters.find((f) => f === first(unverified.status)) ?? "all";
   const search = first(unverified.q).trim().slice(0, 100);
-  const [t, v, { rows, total }] = await Promise.all([
+  const [t, v, a, { rows, total }] = await Promise.all([
     getTranslations("observers"),
     getTranslations("vocabulary"),
+    getTranslations("observerAccess.coordinator"),
     listOwnObservers(actor, application.id, { ...query, filter, search }),
   ]);
   const countryName = countryNamer(locale);
@@ -62,6 +64,18 @@ export default async function ObserversPage({ params, searchParams }: Props) {
           {(o.reasonCode || o.statusReason) && <p className="row-note">{t("reason", { reason: reasonText(o) })}</p>}
         </>
       ),
+    },
+    { key: "ownAccess", header: a("column"), cell: (o) => a(`states.${ownAccessState(o, o.latestInvitation)}`) },
+    {
+      key: "badge",
+      header: t("badge"),
+      cell: (o) =>
+        o.hasBadge && (
+          <a href={`/api/observers/${o.id}/badge?locale=${locale}`} download>
+            {t("downloadBadge")}
+            <span className="visually-hidden"> {`${o.surname}, ${o.givenNames}`}</span>
+          </a>
+        ),
     },
     {
       key: "actions",

@@ -8,6 +8,7 @@ import { formatDay } from "@/lib/i18n/format";
 import { countryNamer } from "@/lib/organizations/countries";
 import { applicationPageMetadata, loadApplicationPage } from "../../application-page";
 import { ObserverForm } from "../observer-form";
+import { OwnAccess } from "./own-access";
 import { observerOptions } from "../observer-options";
 
 type Props = PageProps<"/[locale]/portal/applications/[missionId]/observers/[observerId]">;
@@ -15,12 +16,13 @@ type Props = PageProps<"/[locale]/portal/applications/[missionId]/observers/[obs
 export const generateMetadata = applicationPageMetadata("observerTitle");
 
 /** One observer: corrected while the application is the coordinator's to edit, otherwise shown. */
-export default async function ObserverPage({ params }: Props) {
+export default async function ObserverPage({ params, searchParams }: Props) {
   const { observerId } = await params;
   const { locale, actor, application } = await loadApplicationPage(params, `/observers/${observerId}`);
   const observer = await getOwnObserver(actor, application.id, observerId);
   if (!observer) notFound();
   const [t, v] = await Promise.all([getTranslations("observers"), getTranslations("vocabulary")]);
+  const access = [(await searchParams).access].flat()[0];
   const name = `${observer.surname}, ${observer.givenNames}`;
   const photoUrl = `/api/observers/${observer.id}/photo`;
   return (
@@ -87,6 +89,7 @@ export default async function ObserverPage({ params }: Props) {
           </dd>
         </dl>
       )}
+      <OwnAccess actor={actor} locale={locale} missionId={application.id} observer={observer} notice={access} />
     </>
   );
 }

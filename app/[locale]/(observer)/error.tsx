@@ -1,0 +1,4 @@
+"use client";
+
+// Inside the group, so the page keeps its header when it fails.
+export { default } from "../error";

@@ -1,0 +1,1 @@
+export { WorkspaceLayout as default } from "@/components/layout/workspace-layout";

@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { kilobytesOf, StatementText } from "@/components/statements/statement-texts";
+import { VersionHistory } from "@/components/statements/version-history";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { isUuid } from "@/lib/accreditation/scope";
+import { getEnv } from "@/lib/env";
+import { formatInstant } from "@/lib/i18n/format";
+import { localeOf } from "@/lib/i18n/locale";
+import { localizedMetadata } from "@/lib/i18n/metadata";
+import { cachedPublicStatement } from "@/lib/statements/cache";
+import type { PublicStatementPage } from "@/lib/statements/public";
+import { originalLanguages, type OriginalLanguage } from "@/lib/statements/vocabulary";
+
+type Props = PageProps<"/[locale]/statements/[id]">;
+type Search = Record<string, string | string[] | undefined>;
+
+async function statementOf(params: Props["params"], search: Search) {
+  const { id } = await params;
+  const version = Number(Array.isArray(search.version) ? search.version[0] : search.version);
+  const statement = isUuid(id) ? await cachedPublicStatement(id.toLowerCase(), Number.isInteger(version) && version > 0 ? version : null) : null;
+  if (!statement) notFound();
+  return statement;
+}
+
+/** The text to show: the one asked for (?lang=), else the reader's language, else the original; and whether a translation was missing. */
+function chooseText(statement: PublicStatementPage, locale: Locale, search: Search) {
+  const texts = statement.shown.texts;
+  const asked = (Array.isArray(search.lang) ? search.lang[0] : search.lang) as OriginalLanguage | undefined;
+  const original = texts.find((t) => t.isOriginal)!;
+  const wanted = asked && originalLanguages.includes(asked) ? asked : locale;
+  const text = texts.find((t) => t.language === wanted) ?? original;
+  return { text, original, missing: text.language !== wanted ? wanted : null };
+}
+
+const plain = (markdown: string) => markdown.replace(/[#>*_`|[\]()!-]+/g, " ").replace(/\s+/g, " ").trim();
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const locale = await localeOf(params);
+  const statement = await statementOf(params, await searchParams);
+  const { text } = chooseText(statement, locale, {});
+  const path = `/statements/${statement.id}`;
+  const description = plain(text.body).slice(0, 200);
+  return {
+    ...localizedMetadata(locale, path, text.title),
+    description,
+    openGraph: {
+      type: "article",
+      title: text.title,
+      description,
+      url: new URL(`/${locale}${path}`, getEnv().SITE_URL).toString(),
+      locale,
+      publishedTime: statement.versions.at(-1)!.publishedAt,
+      modifiedTime: statement.versions[0]!.publishedAt,
+      authors: [statement.organization[locale]],
+    },
+  };
+}
+
+/** A published statement: metadata, the words in the chosen language, attachments, every version with its hash. */
+export default async function StatementPage({ params, searchParams }: Props) {
+  const locale = await localeOf(params);
+  const search = await searchParams;
+  const statement = await statementOf(params, search);
+  const [t, words] = await Promise.all([getTranslations("publicStatements"), getTranslations("statements")]);
+  const { text, original, missing } = chooseText(statement, locale, search);
+  const { shown } = statement;
+  const languageName = (l: OriginalLanguage) => (l === "other" ? (shown.otherLanguageName ?? words("languages.other")) : words(`languages.${l}`));
+  const versionQuery = shown.number === statement.versions[0]!.number ? {} : { version: String(shown.number) };
+  return (
+    <>
+      <p className="statement-actions">
+        <Link href="/statements">{t("backToList")}</Link>
+      </p>
+      <p className="statement-kind">{words(`kinds.${statement.kind}`)}</p>
+      <h1 lang={text.language === "other" ? undefined : text.language}>{text.title}</h1>
+      <dl className="summary-list statement-meta">
+        <div>
+          <dt>{t("organization")}</dt>
+          <dd>
+            {statement.organization[locale]} ({statement.organization.acronym}) · {statement.mission.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("election")}</dt>
+          <dd>
+            <Link href={`/elections/${statement.election.code}`}>{statement.election.titles[locale]}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("published")}</dt>
+          <dd>
+            <time dateTime={shown.publishedAt}>{formatInstant(new Date(shown.publishedAt), locale)}</time> · {words("versionLabel", { number: shown.number })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("originalLanguage")}</dt>
+          <dd>{languageName(shown.originalLanguage)}</dd>
+        </div>
+      </dl>
+      {shown.number !== statement.versions[0]!.number && (
+        <p className="notice notice--warning">
+          {t("olderVersion", { number: shown.number })} <Link href={`/statements/${statement.id}`}>{t("latestVersion")}</Link>
+        </p>
+      )}
+      <nav aria-label={t("languagesLabel")} className="statement-actions statement-languages">
+        <ul>
+          {shown.texts.map((x) => (
+            <li key={x.language}>
+              {x.language === text.language ? (
+                <span aria-current="true">{languageName(x.language)}</span>
+              ) : (
+                <Link href={{ pathname: `/statements/${statement.id}`, query: { ...versionQuery, lang: x.language } }} hrefLang={x.language === "other" ? undefined : x.language}>
+                  {languageName(x.language)}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {missing && (
+        <p className="notice">
+          {t("translationMissing", { language: languageName(missing), original: languageName(original.language) })}
+        </p>
+      )}
+      {!text.isOriginal && (
+        <p className="notice">
+          {t("translationNotice")}{" "}
+          <Link href={{ pathname: `/statements/${statement.id}`, query: { ...versionQuery, lang: original.language } }}>{t("readOriginal", { language: languageName(original.language) })}</Link>
+        </p>
+      )}
+      <StatementText text={text} otherLanguageName={shown.otherLanguageName} headingLevel={null} />
+      {shown.attachments.length > 0 && (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments">{words("attachmentsHeading")}</h2>
+          <ul>
+            {shown.attachments.map((a) => (
+              <li key={a.fileId}>
+                <a href={`/api/statements/attachments/${a.fileId}`} download>
+                  {a.name}
+                </a>{" "}
+                (PDF, {words("kilobytes", { count: kilobytesOf(a.byteSize) })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <VersionHistory versions={statement.versions} link={(n) => `/${locale}/statements/${statement.id}?version=${n}`} />
+    </>
+  );
+}

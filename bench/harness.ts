@@ -1,0 +1,255 @@
+/**
+ * What the benchmarks share: a fresh database on each engine, the production server on its own
+ * port with the SQL statements of each request counted, and closed-loop clients (each with its own
+ * connection) measuring latency to the last byte and the server's CPU time per request.
+ */
+import { spawn, execSync, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { Agent, get } from "node:http";
+import { createInterface } from "node:readline";
+import { chromium, type Browser } from "@playwright/test";
+import pg from "pg";
+
+// BENCH_PORT: two benches on one machine (or a bench beside a running portal) need ports of their own.
+export const PORT = Number(process.env.BENCH_PORT ?? 3700);
+export const HOST = "127.0.0.1";
+export const BASE = `http://${HOST}:${PORT}`;
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+export type Engine = "pglite" | "postgres";
+export type Target = { name: string; paths: (n: number) => string; cookies: boolean; pathPattern?: RegExp };
+export type Figures = { clients: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; cpuPerRequest: number | null };
+export type QueryLine = { path: string; status: number; queries: number; transactionControl: number };
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Undone in reverse order at the end, on an error or on Ctrl-C. */
+export const cleanups: (() => Promise<void> | void)[] = [];
+export async function cleanUp(downTo = 0) {
+  while (cleanups.length > downTo) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error("clean-up:", error);
+    }
+  }
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** A maintenance connection to the PostgreSQL server, or null when none answers. */
+export async function postgresServer(): Promise<URL | null> {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function onMaintenance(server: URL, statement: string) {
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database and the environment of the seeder and the server; removed by the clean-ups. */
+export async function prepareDatabase(bench: string, engine: Engine, server: URL | null): Promise<NodeJS.ProcessEnv> {
+  const dataDir = `./data/bench-${bench}-${engine}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SITE_URL: BASE, LOG_LEVEL: "warn", OUTBOX_SENDER: "off" };
+  delete env.DATABASE_URL;
+  if (engine === "pglite") return env;
+  const name = `bench_${bench}_${process.pid}_${Date.now()}`;
+  await onMaintenance(server!, `create database "${name}"`);
+  cleanups.push(() => onMaintenance(server!, `drop database if exists "${name}" with (force)`));
+  const url = new URL(server!.toString());
+  url.pathname = `/${name}`;
+  // Production with DATABASE_URL takes every key from the environment, as several processes would.
+  const badgeKey = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+  return {
+    ...env,
+    DATABASE_URL: url.toString(),
+    AUTH_SECRET: randomBytes(48).toString("base64"),
+    SECRETS_KEY: randomBytes(32).toString("base64"),
+    BADGE_SIGNING_KEY: badgeKey,
+  };
+}
+
+export async function startServer(env: NodeJS.ProcessEnv, queryLines: QueryLine[]): Promise<ChildProcess> {
+  const server = spawn("node_modules/.bin/next", ["start", "-H", HOST, "-p", String(PORT)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...env, DB_QUERY_LOG: "count", NEXT_MANUAL_SIG_HANDLE: "true" },
+  });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  cleanups.push(async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    server.kill("SIGTERM");
+    const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+    if (!stopped) {
+      server.kill("SIGKILL");
+      await exited;
+    }
+  });
+  // Read every line (a full pipe would stall the server): the query counts, and other JSON logs
+  // shown (warnings and errors go to stderr, which is shown as it is; Next's banner is not).
+  createInterface({ input: server.stdout! }).on("line", (line) => {
+    if (line.includes('"event":"db.queries"')) queryLines.push(JSON.parse(line) as QueryLine);
+    else if (line.startsWith("{")) console.log(`  server: ${line}`);
+  });
+  for (let waited = 0; ; waited += 250) {
+    if (waited > 120_000 || server.exitCode !== null) throw new Error("the server did not start");
+    const healthy = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) return server;
+    await sleep(250);
+  }
+}
+
+export function request(agent: Agent, path: string, cookie: string | undefined): Promise<{ status: number; ms: number; body: Buffer; encoding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const headers: Record<string, string> = { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br", "accept-language": "en" };
+    if (cookie) headers.cookie = cookie;
+    get({ host: HOST, port: PORT, path, agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.once("end", () =>
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks), encoding: response.headers["content-encoding"] }),
+      );
+      response.once("error", reject);
+    }).once("error", reject);
+  });
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+
+/** The server process's CPU time so far (user + system), in ms; null where /proc is not there. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** `clients` loops, each with its own connection (and session, for pages), for `seconds`. */
+export type Measured = { target: Target; figures: Figures };
+
+/** Each target in turn: a warm-up, the measured run with `clients` at once and, if asked, one client alone. */
+export async function measureTargets(
+  targets: Target[],
+  options: { cookies?: string[]; clients: number; warmUpSeconds: number; seconds: number; aloneSeconds?: number; serverPid: number },
+) {
+  const cookies = options.cookies ?? [];
+  const results: Measured[] = [];
+  for (const target of targets) {
+    await load(target, cookies, options.clients, options.warmUpSeconds, options.serverPid);
+    results.push({ target, figures: await load(target, cookies, options.clients, options.seconds, options.serverPid) });
+    if (options.aloneSeconds) results.push({ target, figures: await load(target, cookies, 1, options.aloneSeconds, options.serverPid) });
+  }
+  return results;
+}
+
+export async function load(target: Target, cookies: string[], clients: number, seconds: number, serverPid: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const cpuBefore = cpuMs(serverPid);
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        while (performance.now() < end) {
+          const { status, ms } = await request(agent, target.paths(issued++), target.cookies ? cookies[client] : undefined);
+          if (status !== 200) errors += 1;
+          latencies.push(ms);
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(serverPid);
+  latencies.sort((a, b) => a - b);
+  return {
+    clients,
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / latencies.length,
+  };
+}
+
+/**
+ * Runs `benchEngine` on each engine asked for (BENCH_ENGINE, else PGlite and, when a server
+ * answers, PostgreSQL), building first if there is no build; exit code 1 when a budget is unmet.
+ */
+export function runBench(benchEngine: (engine: Engine, postgres: URL | null, browser: Browser) => Promise<boolean>) {
+  process.once("SIGINT", () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+  main(benchEngine)
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(cleanUp);
+}
+
+async function main(benchEngine: (engine: Engine, postgres: URL | null, browser: Browser) => Promise<boolean>) {
+  const requested = process.env.BENCH_ENGINE as Engine | undefined;
+  if (requested && requested !== "pglite" && requested !== "postgres") throw new Error("BENCH_ENGINE is pglite or postgres");
+  const server = requested === "pglite" ? null : await postgresServer();
+  const engines: Engine[] = requested ? [requested] : server ? ["pglite", "postgres"] : ["pglite"];
+  if (requested === "postgres" && !server) throw new Error("no PostgreSQL server answers at BENCH_DATABASE_URL");
+  if (!server && !requested) console.log("no PostgreSQL server answers: PGlite only");
+
+  if (!existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+  cleanups.push(() => browser.close());
+  let met = true;
+  for (const engine of engines) {
+    const mark = cleanups.length;
+    try {
+      met = (await benchEngine(engine, server, browser)) && met;
+    } finally {
+      // This engine's server, database and data folder; the browser stays for the next engine.
+      await cleanUp(mark);
+    }
+  }
+  if (!met) process.exitCode = 1;
+}

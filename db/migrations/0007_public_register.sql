@@ -1,0 +1,1 @@
+ALTER TABLE "elections" ADD COLUMN "publish_observer_names" boolean DEFAULT false NOT NULL;

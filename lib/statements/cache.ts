@@ -1,0 +1,50 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import type { Locale } from "@/i18n/routing";
+import { PUBLIC_TAG } from "@/lib/public/cache";
+import { publishingNow } from "./clock";
+import {
+  getPublicStatement,
+  listElectionStatements,
+  listPublicStatements,
+  listRecentEmbargoes,
+  listStatementFilterChoices,
+  listStatementsForSitemap,
+  type StatementFilters,
+} from "./public";
+
+/**
+ * Public statements read through Next's data cache under the public pages' tag (a publication
+ * expires it at once). An embargo passing changes what is public without any action, so every
+ * cached result is keyed by the latest embargo that has passed ("epoch"): the first reader after
+ * the embargo moment misses the cache and gets the statement. Nothing can show early, since each
+ * result was computed by SQL that compared `published_at` with the clock at that time.
+ */
+const options = { tags: [PUBLIC_TAG], revalidate: 30 };
+
+const cachedRecentEmbargoes = unstable_cache(async () => listRecentEmbargoes(publishingNow()), ["statements", "embargoes"], options);
+
+/** The latest embargo that has passed, or "base"; part of every cached result's key. */
+async function epoch() {
+  const now = publishingNow().toISOString();
+  const passed = (await cachedRecentEmbargoes()).filter((instant) => instant <= now);
+  return passed.at(-1) ?? "base";
+}
+
+const statementPage = unstable_cache(
+  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number) => listPublicStatements(locale, filters, { page, pageSize: 20 }, publishingNow()),
+  ["statements", "list"],
+  options,
+);
+const electionStatements = unstable_cache(async (_epoch: string, locale: Locale, code: string) => listElectionStatements(locale, code, publishingNow()), ["statements", "election"], options);
+// The epoch is only part of the key (see above); the query reads the clock itself.
+const filterChoices = unstable_cache(async (epochKey: string) => (void epochKey, listStatementFilterChoices(publishingNow())), ["statements", "filters"], options);
+const statementById = unstable_cache(async (_epoch: string, id: string, version: number | null) => getPublicStatement(id, version, publishingNow()), ["statements", "one"], options);
+const sitemapEntries = unstable_cache(async (epochKey: string) => (void epochKey, listStatementsForSitemap(publishingNow())), ["statements", "sitemap"], options);
+
+export const PUBLIC_PAGE_SIZE = 20;
+export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) => statementPage(await epoch(), locale, filters, page);
+export const cachedElectionStatements = async (locale: Locale, code: string) => electionStatements(await epoch(), locale, code);
+export const cachedStatementFilterChoices = async () => filterChoices(await epoch());
+export const cachedPublicStatement = async (id: string, version: number | null) => statementById(await epoch(), id, version);
+export const cachedStatementSitemap = async () => sitemapEntries(await epoch());

@@ -1,0 +1,2 @@
+export function clientAddress(forwardedFor: string | undefined, socketAddress: string | undefined, trustedProxies: number): string | undefined;
+export function trustedProxiesFrom(value: string | undefined): number;
