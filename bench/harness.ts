@@ -10,6 +10,7 @@ import { Agent, get } from "node:http";
 import { createInterface } from "node:readline";
 import { chromium, type Browser } from "@playwright/test";
 import pg from "pg";
+import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
 
 // BENCH_PORT: two benches on one machine (or a bench beside a running portal) need ports of their own.
 export const PORT = Number(process.env.BENCH_PORT ?? 3700);
@@ -237,8 +238,8 @@ async function main(benchEngine: (engine: Engine, postgres: URL | null, browser:
 
   if (!existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    executablePath: findChromium(),
+    args: chromiumArgs,
   });
   cleanups.push(() => browser.close());
   let met = true;

@@ -12,6 +12,7 @@ import { chromium, type Page } from "@playwright/test";
 import { parseObserverFile } from "@/lib/accreditation/import";
 import { xlsxOf } from "@/lib/accreditation/import/sample-files";
 import { addDays, todayInAshgabat } from "@/lib/dates";
+import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
 
 const BUDGET_MS = 3000;
 const ROWS = 1000;
@@ -105,8 +106,8 @@ async function main() {
 
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    executablePath: findChromium(),
+    args: chromiumArgs,
   });
   try {
     const baselineBefore = await staticBaseline();

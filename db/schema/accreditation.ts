@@ -181,7 +181,7 @@ export const missionDetailsColumns = {
   workingLanguages: missions.workingLanguages,
 };
 
-/** An observer's record as the coordinator entered it (the fields of the observer form). */
+/** An observer's record as the coordinator entered it (the fields of the observer form), which the observer also sees and may complete. */
 export const observerRecordColumns = {
   surname: observers.surname,
   givenNames: observers.givenNames,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { badges, elections, missions, observers, organizations } from "@/db/schema";
+import { badges, elections, missions, observerRecordColumns, observers, organizations } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { changedKeys } from "@/lib/audit/changes";
 import { recordAuditEvent, writeAuditEvent } from "@/lib/audit/record";
@@ -14,7 +14,6 @@ import { storeFile } from "@/lib/files/store";
 import type { FieldErrors } from "@/lib/forms";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
-import { personalDetailColumns } from "./personal-details";
 import type { OwnDetailsInput } from "./schemas";
 
 /**
@@ -49,7 +48,7 @@ const recordColumns = (locale: Locale) => ({
   id: observers.id,
   status: observers.status,
   missionStatus: missions.status,
-  ...personalDetailColumns,
+  ...observerRecordColumns,
   hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
   reasonCode: observers.reasonCode,
   statusReason: observers.statusReason,
@@ -103,7 +102,7 @@ async function lockOwnRecord(tx: Transaction, owner: string, unverifiedObserverI
       observer: {
         id: observers.id,
         status: observers.status,
-        ...personalDetailColumns,
+        ...observerRecordColumns,
       },
       mission: missionColumns,
       election: missionElectionColumns,

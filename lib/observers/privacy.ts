@@ -1,10 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditEvents, elections, missions, observers, organizations, users } from "@/db/schema";
+import { auditEvents, elections, missions, observerRecordColumns, observers, organizations, users } from "@/db/schema";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { ObserverActor } from "./own-record";
-import { personalDetailColumns } from "./personal-details";
 
 /**
  * What the portal holds about the signed-in observer (their right of access), and who else
@@ -27,7 +26,7 @@ export async function personalDataOf(actor: ObserverActor) {
       organization: organizations.nameEn,
       mission: missions.name,
       status: observers.status,
-      ...personalDetailColumns,
+      ...observerRecordColumns,
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       accreditationNumber: observers.accreditationNumber,
       reasonCode: observers.reasonCode,

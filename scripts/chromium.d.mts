@@ -1,0 +1,3 @@
+export const HEADLESS_SHELL: string;
+export function findChromium(): string | undefined;
+export const chromiumArgs: string[];
