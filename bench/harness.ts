@@ -5,10 +5,13 @@
  */
 import { spawn, execSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { Agent, get } from "node:http";
+import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { Agent, createServer, get } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import pg from "pg";
 import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
 
@@ -25,9 +28,39 @@ const CLOCK_TICKS = (() => {
 })();
 
 export type Engine = "pglite" | "postgres";
-export type Target = { name: string; paths: (n: number) => string; cookies: boolean; pathPattern?: RegExp };
-export type Figures = { clients: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; cpuPerRequest: number | null };
+export type Target = { name: string; paths: (n: number) => string; cookies: boolean; pathPattern?: RegExp; port?: number };
+export type Figures = { clients: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; cpuPerRequest: number | null; peakRssMb: number | null };
 export type QueryLine = { path: string; status: number; queries: number; transactionControl: number };
+
+/** The password of every seeded account (db/seed.ts, bench/review-seed.ts). */
+const PASSWORD = "Observe-2026-demo";
+
+/**
+ * Signs an account in as a person does, in Chromium: the form, then, for staff, the authenticator
+ * code. Returns the Cookie header of the session.
+ */
+export async function signInThroughForm(browser: Browser, account: { email: string; totpSecret?: string }): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${BASE}/en/sign-in`);
+    await page.locator("#email").fill(account.email);
+    await page.locator("#password").fill(PASSWORD);
+    await page.locator("form.form button[type=submit]").click();
+    if (account.totpSecret) {
+      await page.waitForURL(/\/en\/sign-in\/two-factor$/);
+      const totp = new TOTP({ secret: Secret.fromBase32(account.totpSecret), algorithm: "SHA1", digits: 6, period: 30 });
+      await page.locator("#code").fill(totp.generate());
+      await page.getByRole("button", { name: "Continue" }).click();
+    }
+    await page.waitForURL(account.totpSecret ? `${BASE}/en/commission` : `${BASE}/en/portal`);
+    const cookies = (await context.cookies()).filter((c) => c.name.startsWith("authjs."));
+    if (!cookies.some((c) => c.name.startsWith("authjs.session-token"))) throw new Error(`${account.email}: no session cookie`);
+    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await context.close();
+  }
+}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -130,21 +163,26 @@ export async function startServer(env: NodeJS.ProcessEnv, queryLines: QueryLine[
   }
 }
 
-export function request(agent: Agent, path: string, cookie: string | undefined): Promise<{ status: number; ms: number; body: Buffer; encoding: string | undefined }> {
+export function request(agent: Agent, path: string, cookie: string | undefined, port = PORT): Promise<{ status: number; ms: number; body: Buffer; encoding: string | undefined; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const headers: Record<string, string> = { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br", "accept-language": "en" };
     if (cookie) headers.cookie = cookie;
-    get({ host: HOST, port: PORT, path, agent, headers }, (response) => {
+    get({ host: HOST, port, path, agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.once("end", () =>
-        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks), encoding: response.headers["content-encoding"] }),
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks), encoding: response.headers["content-encoding"], headers: response.headers }),
       );
       response.once("error", reject);
     }).once("error", reject);
   });
 }
+
+const decoders: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
+
+/** A response's body as sent before compression. */
+export const decodedBody = (response: { body: Buffer; encoding: string | undefined }) => (decoders[response.encoding ?? ""] ?? ((body: Buffer) => body))(response.body);
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 
@@ -153,6 +191,16 @@ export function cpuMs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The process's resident memory now, in MiB; null where /proc is not there. */
+function rssMb(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : null;
   } catch {
     return null;
   }
@@ -180,7 +228,14 @@ export async function load(target: Target, cookies: string[], clients: number, s
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
-  const cpuBefore = cpuMs(serverPid);
+  // A target on a port of its own (the bare baseline) is not the server's work.
+  const ownServer = target.port === undefined;
+  const cpuBefore = ownServer ? cpuMs(serverPid) : null;
+  let peakRssMb = ownServer ? rssMb(serverPid) : null;
+  const sampler = setInterval(() => {
+    const now = ownServer ? rssMb(serverPid) : null;
+    if (now !== null) peakRssMb = Math.max(peakRssMb ?? 0, now);
+  }, 200);
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -188,7 +243,7 @@ export async function load(target: Target, cookies: string[], clients: number, s
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       try {
         while (performance.now() < end) {
-          const { status, ms } = await request(agent, target.paths(issued++), target.cookies ? cookies[client] : undefined);
+          const { status, ms } = await request(agent, target.paths(issued++), target.cookies ? cookies[client] : undefined, target.port);
           if (status !== 200) errors += 1;
           latencies.push(ms);
         }
@@ -197,8 +252,9 @@ export async function load(target: Target, cookies: string[], clients: number, s
       }
     }),
   );
+  clearInterval(sampler);
   const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = cpuMs(serverPid);
+  const cpuAfter = ownServer ? cpuMs(serverPid) : null;
   latencies.sort((a, b) => a - b);
   return {
     clients,
@@ -209,7 +265,77 @@ export async function load(target: Target, cookies: string[], clients: number, s
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / latencies.length,
+    peakRssMb,
   };
+}
+
+export const STATIC_BASELINE: Target = { name: "static baseline (/icon.svg)", paths: () => "/icon.svg", cookies: false };
+
+/**
+ * The floor under every figure: a bare `node:http` server, in this process, answering with the
+ * very bytes and headers the portal sends for the static baseline page, loaded like a target.
+ */
+export async function measureBareBaseline(clients: number, seconds: number): Promise<Measured> {
+  const sample = await request(new Agent({ keepAlive: false }), STATIC_BASELINE.paths(0), undefined);
+  const headers = Object.fromEntries(Object.entries(sample.headers).filter(([name]) => !["connection", "keep-alive", "date", "transfer-encoding"].includes(name)));
+  const bare = createServer((_, response) => {
+    response.writeHead(200, headers);
+    response.end(sample.body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, HOST, resolve));
+  try {
+    const target: Target = { name: "bare node:http, same bytes", paths: () => "/icon.svg", cookies: false, port: (bare.address() as AddressInfo).port };
+    await load(target, [], clients, Math.min(3, seconds), 0);
+    return { target, figures: await load(target, [], clients, seconds, 0) };
+  } finally {
+    bare.closeAllConnections();
+    await new Promise((resolve) => bare.close(resolve));
+  }
+}
+
+/** The static page and the bare server: what the measured targets are set beside. */
+export const isBaseline = (target: Target) => target === STATIC_BASELINE || target.port !== undefined;
+
+/** A row of the one table `npm run bench` prints (bench/all.ts). */
+export type ResultRow = {
+  bench: string;
+  engine: string;
+  target: string;
+  /** "request": a target under load; "run": a whole operation timed a few times (p95 and p99 are then the slowest run). */
+  unit: "request" | "run";
+  clients: number;
+  errors: number;
+  perSecond: number | null;
+  p50: number;
+  p95: number;
+  p99: number;
+  peakRssMb: number | null;
+  /** The bench's own judgement against its issue's target; "" for a baseline. */
+  verdict: string;
+};
+
+/** Appends rows for bench/all.ts to the file BENCH_RESULTS names, when it names one. */
+export function recordResults(rows: ResultRow[]) {
+  const file = process.env.BENCH_RESULTS;
+  if (file) appendFileSync(file, rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
+}
+
+/** The rows of measured targets: the verdict of each is the bench's own ("" for baselines). */
+export function measuredRows(bench: string, engine: string, measured: Measured[], verdictOf: (m: Measured) => string): ResultRow[] {
+  return measured.map((m) => ({
+    bench,
+    engine,
+    target: m.target.name,
+    unit: "request",
+    clients: m.figures.clients,
+    errors: m.figures.errors,
+    perSecond: m.figures.perSecond,
+    p50: m.figures.p50,
+    p95: m.figures.p95,
+    p99: m.figures.p99,
+    peakRssMb: m.figures.peakRssMb,
+    verdict: verdictOf(m),
+  }));
 }
 
 /**

@@ -18,8 +18,7 @@
  * changing the code). Cleans up after itself.
  */
 import { Agent } from "node:http";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { type Engine, measureTargets, prepareDatabase, type QueryLine, request, run, runBench, startServer, type Target } from "./harness";
+import { type Engine, isBaseline, measureBareBaseline, measuredRows, measureTargets, prepareDatabase, type QueryLine, recordResults, request, run, runBench, STATIC_BASELINE, startServer, type Target, decodedBody } from "./harness";
 
 const RATIO_TARGET = 0.8;
 const CLIENTS = 50;
@@ -31,8 +30,7 @@ async function checkPages(targets: Target[], code: string) {
   const agent = new Agent({ keepAlive: false });
   for (const target of targets.slice(1)) {
     const response = await request(agent, target.paths(0), undefined);
-    const decode = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync }[response.encoding ?? ""] ?? ((b: Buffer) => b);
-    const body = decode(response.body).toString("utf8");
+    const body = decodedBody(response).toString("utf8");
     const expected = body.includes("Accredited missions") && (target.name === "home page" || body.includes(code));
     if (response.status !== 200 || !expected) throw new Error(`${target.name}: status ${response.status}, not the expected page`);
   }
@@ -49,12 +47,13 @@ async function benchEngine(engine: Engine, postgres: URL | null) {
   const queryLines: QueryLine[] = [];
   const server = await startServer(env, queryLines);
   const targets: Target[] = [
-    { name: "static baseline (/icon.svg)", paths: () => "/icon.svg", cookies: false },
+    STATIC_BASELINE,
     { name: "home page", paths: () => "/en", cookies: false },
     { name: "election page", paths: () => `/en/elections/${code}`, cookies: false },
   ];
   await checkPages(targets, code);
-  return measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, serverPid: server.pid! });
+  const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, serverPid: server.pid! });
+  return [...results, await measureBareBaseline(CLIENTS, SECONDS)];
 }
 
 function report(engine: Engine, results: Awaited<ReturnType<typeof benchEngine>>) {
@@ -63,17 +62,21 @@ function report(engine: Engine, results: Awaited<ReturnType<typeof benchEngine>>
   console.log(`\n${engine}: ${CLIENTS} concurrent anonymous clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up); latency to the last byte`);
   console.log(`${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p99".padStart(9)}  ${"req/s ÷ base".padStart(12)}  ${"base p99 ÷ p99".padStart(14)}  ${"errors".padStart(6)}  ${"CPU/req".padStart(8)}  target`);
   let met = true;
-  for (const { target, figures } of results) {
-    const isBaseline = figures === baseline;
+  const verdicts = new Map<(typeof results)[number], string>();
+  for (const measured of results) {
+    const { target, figures } = measured;
+    const baselineRow = isBaseline(target);
     const throughput = figures.perSecond / baseline.perSecond;
     const tail = baseline.p99 / figures.p99;
     const ok = throughput >= RATIO_TARGET && tail >= RATIO_TARGET && figures.errors === 0;
-    if (!isBaseline) met &&= ok;
+    if (!baselineRow) met &&= ok;
+    verdicts.set(measured, baselineRow ? "" : ok ? "met" : "NOT MET");
     const cpu = figures.cpuPerRequest === null ? "—" : `${figures.cpuPerRequest.toFixed(1)} ms`;
     console.log(
-      `${target.name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p99)}  ${throughput.toFixed(2).padStart(12)}  ${tail.toFixed(2).padStart(14)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${isBaseline ? "(baseline)" : ok ? "met" : "NOT MET"}`,
+      `${target.name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p99)}  ${throughput.toFixed(2).padStart(12)}  ${tail.toFixed(2).padStart(14)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${baselineRow ? "(baseline)" : verdicts.get(measured)}`,
     );
   }
+  recordResults(measuredRows("public pages", engine, results, (m) => verdicts.get(m)!));
   console.log(`target: both ratios ≥ ${RATIO_TARGET} for every page: ${met ? "met" : "NOT MET"}`);
   return met;
 }

@@ -3,11 +3,13 @@
  * DATA_DIR or DATABASE_URL names: migrations, the demo data, then 200 organizations, each with a
  * coordinator and a submitted application (details, request letter, one submission in the
  * history) to the seeded upcoming election, 50 observers each (10,000, with photos), and 20
- * reviewers with known authenticator keys; then VACUUM ANALYZE. Deterministic (a seeded
+ * reviewers with known authenticator keys; then VACUUM ANALYZE. SEED_DRAFTS=N (the load test's)
+ * leaves the first N applications complete but unsent, for their coordinators to submit. Deterministic (a seeded
  * generator) apart from ids and keys. Run by the bench in a process of its own, with the
  * react-server condition:
  *   node --conditions=react-server --import tsx bench/review-seed.ts
- * It prints one JSON line: the reviewers' emails and keys, and the missions' ids.
+ * It prints one JSON line: the reviewers' emails and keys, the missions' and observers' ids, and
+ * the drafts with their coordinators and details.
  */
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
@@ -27,6 +29,7 @@ import { sealSecret } from "@/lib/identity/secret-box";
 export const MISSIONS = 200;
 export const OBSERVERS_PER_MISSION = 50;
 export const REVIEWERS = 20;
+const DRAFTS = Number(process.env.SEED_DRAFTS ?? 0);
 const BATCH = 500;
 
 /** mulberry32: the same data on every run. */
@@ -255,10 +258,11 @@ async function main() {
   const missionRows = orgPlans.map((plan, i) => {
     // Submitted over the last two weeks: the oldest are past their decision day.
     const submittedAt = new Date(now.getTime() - (i % 14) * 86_400_000 - between(1, 20) * 3_600_000);
+    const sent = i >= DRAFTS;
     return {
       organizationId: orgs[i]!.id,
       electionId: election.id,
-      status: "submitted" as const,
+      status: sent ? ("submitted" as const) : ("draft" as const),
       name: `${plan.row.nameEn}: observation mission`,
       type: plan.kind.missionType,
       plannedArrivalOn: addDays(day, -40),
@@ -269,9 +273,9 @@ async function main() {
       email: `mission@${plan.kind.acronym.toLowerCase()}.${plan.country.toLowerCase()}.example.org`,
       workingLanguages: ["en", "ru"],
       letterFileId: letterIds[i]!,
-      submittedAt,
-      decisionDueOn: addWorkingDays(todayInAshgabat(submittedAt), election.decisionWorkingDays),
-      version: 2,
+      submittedAt: sent ? submittedAt : null,
+      decisionDueOn: sent ? addWorkingDays(todayInAshgabat(submittedAt), election.decisionWorkingDays) : null,
+      version: sent ? 2 : 1,
       createdBy: coordinatorIds[i]!,
     };
   });
@@ -311,7 +315,7 @@ async function main() {
         email: random() < 0.6 ? `${ascii(who.givenNames)}.${ascii(who.surname)}${serial}@example.org` : null,
       };
       // The last observer of each mission also serves with the previous one: a finding on both pages.
-      const previous = observerRows[(m - 1) * OBSERVERS_PER_MISSION + 10];
+      const previous = m > DRAFTS ? observerRows[(m - 1) * OBSERVERS_PER_MISSION + 10] : undefined;
       if (k === roles.length - 1 && previous) {
         Object.assign(row, { surname: previous.surname, givenNames: previous.givenNames, cyrillicName: previous.cyrillicName, sex: previous.sex, dateOfBirth: previous.dateOfBirth, nationality: previous.nationality, passportNumber: previous.passportNumber, passportExpiresOn: previous.passportExpiresOn });
       }
@@ -335,15 +339,16 @@ async function main() {
 
   // The history of each application: its first submission, as submitApplication records it.
   for (const [m, mission] of missionRows.entries()) {
+    if (mission.status === "draft") continue;
     const own = observerRows.slice(m * OBSERVERS_PER_MISSION, (m + 1) * OBSERVERS_PER_MISSION);
     const details = { name: mission.name, type: mission.type, plannedArrivalOn: mission.plannedArrivalOn, plannedDepartureOn: mission.plannedDepartureOn, regions: mission.regions, contactPerson: mission.contactPerson, phone: mission.phone, email: mission.email, workingLanguages: mission.workingLanguages, letterFileId: mission.letterFileId };
     await db.transaction(async (tx) => {
       await tx.insert(missionSubmissions).values({
         missionId: missionIds[m]!,
         number: 1,
-        submittedAt: mission.submittedAt,
+        submittedAt: mission.submittedAt!,
         submittedBy: coordinatorIds[m]!,
-        decisionDueOn: mission.decisionDueOn,
+        decisionDueOn: mission.decisionDueOn!,
         observerCount: own.length,
         snapshot: {
           details,
@@ -368,7 +373,13 @@ async function main() {
   await db.execute(sql`vacuum analyze`);
   await closeDb();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(JSON.stringify({ missionIds, reviewers, observers: observerIds.length, seconds }));
+  const observersOf = (m: number) => observerIds.slice(m * OBSERVERS_PER_MISSION, (m + 1) * OBSERVERS_PER_MISSION);
+  const drafts = missionRows.slice(0, DRAFTS).map((mission, m) => ({
+    missionId: missionIds[m]!,
+    email: coordinators[m]!.email,
+    details: { name: mission.name, type: mission.type, plannedArrivalOn: mission.plannedArrivalOn, plannedDepartureOn: mission.plannedDepartureOn, regions: mission.regions, contactPerson: mission.contactPerson, phone: mission.phone, email: mission.email, workingLanguages: mission.workingLanguages },
+  }));
+  console.log(JSON.stringify({ electionCode: election.code, missionIds, observerIds: missionIds.map((_, m) => observersOf(m)), drafts, reviewers, observers: observerIds.length, seconds }));
 }
 
 main().catch(async (error: unknown) => {

@@ -24,10 +24,8 @@
  * server, the data folder under ./data, the PostgreSQL database.
  */
 import { Agent } from "node:http";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { Browser } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
-import { BASE, type Engine, measureTargets, percentile, prepareDatabase, type QueryLine, request, run, runBench, startServer, type Target } from "./harness";
+import { type Engine, isBaseline, measureBareBaseline, measuredRows, measureTargets, percentile, prepareDatabase, type QueryLine, recordResults, request, run, runBench, signInThroughForm, STATIC_BASELINE, startServer, type Target, decodedBody } from "./harness";
 
 const P95_BUDGET_MS = 150;
 const QUERY_BUDGET = 8;
@@ -36,39 +34,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARM_UP_SECONDS = 3;
 /** Beside the load: one client alone, the latency of an otherwise idle server. */
 const ALONE_SECONDS = Math.min(5, SECONDS);
-const PASSWORD = "Observe-2026-demo";
 const QUEUE_PATH = "/en/commission/applications";
 type Seeded = { missionIds: string[]; reviewers: { email: string; totpSecret: string }[]; observers: number; seconds: string };
-/** Signs a reviewer in as a person does: the form, then the authenticator code. Returns the Cookie header. */
-async function signIn(browser: Browser, reviewer: { email: string; totpSecret: string }): Promise<string> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${BASE}/en/sign-in`);
-    await page.locator("#email").fill(reviewer.email);
-    await page.locator("#password").fill(PASSWORD);
-    await page.locator("form.form button[type=submit]").click();
-    await page.waitForURL(/\/en\/sign-in\/two-factor$/);
-    const totp = new TOTP({ secret: Secret.fromBase32(reviewer.totpSecret), algorithm: "SHA1", digits: 6, period: 30 });
-    await page.locator("#code").fill(totp.generate());
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL(`${BASE}/en/commission`);
-    const cookies = (await context.cookies()).filter((c) => c.name.startsWith("authjs."));
-    if (!cookies.some((c) => c.name.startsWith("authjs.session-token"))) throw new Error(`${reviewer.email}: no session cookie`);
-    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await context.close();
-  }
-}
-
 /** One request of each page as the first reviewer: the page it is, not a sign-in page or an error. */
 async function checkPages(targets: Target[], cookie: string, missionName: (body: string) => boolean) {
   const agent = new Agent({ keepAlive: false });
   for (const target of targets.filter((t) => t.cookies)) {
     const response = await request(agent, target.paths(0), cookie);
     const { status } = response;
-    const decode = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync }[response.encoding ?? ""] ?? ((b: Buffer) => b);
-    const body = decode(response.body).toString("utf8");
+    const body = decodedBody(response).toString("utf8");
     const expected = target.name === "queue page" ? body.includes("Applications to review") : body.includes("Back to the queue") && missionName(body);
     if (status !== 200 || !expected) throw new Error(`${target.name}: status ${status}, not the expected page`);
   }
@@ -92,44 +66,48 @@ async function benchEngine(engine: Engine, postgres: URL | null, browser: Browse
   const server = await startServer(env, queryLines);
   const signInStarted = performance.now();
   const cookies: string[] = [];
-  for (const reviewer of seeded.reviewers) cookies.push(await signIn(browser, reviewer));
+  for (const reviewer of seeded.reviewers) cookies.push(await signInThroughForm(browser, reviewer));
   console.log(`${cookies.length} reviewers signed in with password and authenticator code in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s`);
 
   const missions = seeded.missionIds;
   const targets: Target[] = [
-    { name: "static baseline (/icon.svg)", paths: () => "/icon.svg", cookies: false },
+    STATIC_BASELINE,
     { name: "queue page", paths: () => QUEUE_PATH, cookies: true, pathPattern: /^\/en\/commission\/applications$/ },
     { name: "application page", paths: (n) => `${QUEUE_PATH}/${missions[(n * 7) % missions.length]}`, cookies: true, pathPattern: /^\/en\/commission\/applications\/[0-9a-f-]{36}$/ },
   ];
   await checkPages(targets, cookies[0]!, (body) => body.includes("observation mission"));
 
   const results = await measureTargets(targets, { cookies, clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, aloneSeconds: ALONE_SECONDS, serverPid: server.pid! });
-  return { results, queryLines };
+  return { results: [...results, await measureBareBaseline(CLIENTS, SECONDS)], queryLines };
 }
 
 function report(engine: Engine, { results, queryLines }: Awaited<ReturnType<typeof benchEngine>>) {
-  const baselineOf = (clients: number) => results.find((r) => !r.target.pathPattern && r.figures.clients === clients)!.figures;
+  const baselineOf = (clients: number) => results.find((r) => r.target === STATIC_BASELINE && r.figures.clients === clients)!.figures;
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
   console.log(`\n${engine}: ${CLIENTS} concurrent clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up), then 1 client alone for ${ALONE_SECONDS} s; latency to the last byte`);
   console.log(
     `${"target".padEnd(28)} ${"clients".padStart(7)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}  ${"p95 ÷ base".padStart(10)}  ${"errors".padStart(6)}  ${"CPU/req".padStart(8)}  ${"SQL/request".padStart(19)}  budget`,
   );
   let met = true;
-  for (const { target, figures } of results) {
+  const verdicts = new Map<(typeof results)[number], string>();
+  for (const measured of results) {
+    const { target, figures } = measured;
     const baseline = baselineOf(figures.clients);
-    const isBaseline = figures === baseline;
+    const baselineRow = isBaseline(target);
     const queries = target.pathPattern ? queryFigures(queryLines, target.pathPattern) : null;
     const queryText = queries ? `max ${queries.max}, median ${queries.median}` : "0";
     const withinTime = figures.p95 <= P95_BUDGET_MS;
     const withinQueries = !queries || queries.max <= QUERY_BUDGET;
-    const judged = !isBaseline && figures.clients === CLIENTS;
+    const judged = !baselineRow && figures.clients === CLIENTS;
     if (judged) met &&= withinTime && withinQueries && figures.errors === 0;
-    const verdict = isBaseline ? "(baseline)" : judged ? `p95 ${withinTime ? "met" : "EXCEEDED"}, SQL ${withinQueries ? "met" : "EXCEEDED"}` : "";
+    verdicts.set(measured, judged ? `p95 ${withinTime ? "met" : "EXCEEDED"}, SQL ${withinQueries ? "met" : "EXCEEDED"}` : "");
+    const verdict = baselineRow ? "(baseline)" : verdicts.get(measured);
     const cpu = figures.cpuPerRequest === null ? "—" : `${figures.cpuPerRequest.toFixed(1)} ms`;
     console.log(
-      `${target.name.padEnd(28)} ${String(figures.clients).padStart(7)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${(isBaseline ? "1" : (figures.p95 / baseline.p95).toFixed(1)).padStart(10)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${queryText.padStart(19)}  ${verdict}`,
+      `${target.name.padEnd(28)} ${String(figures.clients).padStart(7)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${(figures.p95 / baseline.p95).toFixed(1).padStart(10)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${queryText.padStart(19)}  ${verdict}`,
     );
   }
+  recordResults(measuredRows("commission review", engine, results, (m) => verdicts.get(m)!));
   const control = Math.max(0, ...results.map((r) => (r.target.pathPattern ? queryFigures(queryLines, r.target.pathPattern).control : 0)));
   const counted = results.filter((r) => r.target.pathPattern).map((r) => `${r.target.name} ${queryFigures(queryLines, r.target.pathPattern!).requests}`);
   console.log(`SQL statements counted by the server per request (${[...new Set(counted)].join(", ")} requests); BEGIN/COMMIT not counted${control ? ` (node-postgres also sent up to ${control} of those per request)` : ""}`);

@@ -15,8 +15,7 @@
  * Run with `npm run bench` or `npx tsx bench/verify.bench.ts` (it builds first if there is no build).
  */
 import { Agent } from "node:http";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { type Engine, measureTargets, percentile, prepareDatabase, type QueryLine, request, run, runBench, startServer, type Target } from "./harness";
+import { type Engine, isBaseline, measureBareBaseline, measuredRows, measureTargets, percentile, prepareDatabase, type QueryLine, recordResults, request, run, runBench, STATIC_BASELINE, startServer, type Target, decodedBody } from "./harness";
 
 const P95_BUDGET_MS = 50;
 const CLIENTS = 50;
@@ -33,19 +32,18 @@ async function benchEngine(engine: Engine, postgres: URL | null) {
   const queryLines: QueryLine[] = [];
   const server = await startServer(env, queryLines);
   const targets: Target[] = [
-    { name: "static baseline (/icon.svg)", paths: () => "/icon.svg", cookies: false },
+    STATIC_BASELINE,
     { name: "verification page (?t=)", paths: (n) => `/en/verify?t=${tokens[n % tokens.length]}`, cookies: false, pathPattern: VERIFY_PATH },
   ];
   // The page it is: a verdict on a genuine badge, not an error.
   const check = await request(new Agent({ keepAlive: false }), targets[1]!.paths(0), undefined);
-  const decode = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync }[check.encoding ?? ""] ?? ((b: Buffer) => b);
-  const body = decode(check.body).toString("utf8");
+  const body = decodedBody(check).toString("utf8");
   const word = /id="verdict-word"[^>]*>([^<]+)</.exec(body)?.[1];
   if (check.status !== 200 || !word || word === "NOT GENUINE") throw new Error(`verification page: status ${check.status}, verdict ${word ?? "none"}`);
   console.log(`a scanned badge of the seed says ${word}`);
 
   const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, aloneSeconds: ALONE_SECONDS, serverPid: server.pid! });
-  return { results, queryLines };
+  return { results: [...results, await measureBareBaseline(CLIENTS, SECONDS)], queryLines };
 }
 
 function report(engine: Engine, { results, queryLines }: Awaited<ReturnType<typeof benchEngine>>) {
@@ -54,17 +52,21 @@ function report(engine: Engine, { results, queryLines }: Awaited<ReturnType<type
   console.log(`\n${engine}: ${CLIENTS} concurrent clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up), then 1 client alone for ${ALONE_SECONDS} s; latency to the last byte`);
   console.log(`${"target".padEnd(30)} ${"clients".padStart(7)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}  ${"p95 ÷ base".padStart(10)}  ${"errors".padStart(6)}  ${"CPU/req".padStart(8)}  budget`);
   let met = true;
-  for (const { target, figures } of results) {
-    const baseline = results.find((r) => !r.target.pathPattern && r.figures.clients === figures.clients)!.figures;
-    const isBaseline = figures === baseline;
-    const judged = !isBaseline && figures.clients === CLIENTS;
+  const verdicts = new Map<(typeof results)[number], string>();
+  for (const measured of results) {
+    const { target, figures } = measured;
+    const baseline = results.find((r) => r.target === STATIC_BASELINE && r.figures.clients === figures.clients)!.figures;
+    const baselineRow = isBaseline(target);
+    const judged = !baselineRow && figures.clients === CLIENTS;
     const within = figures.p95 <= P95_BUDGET_MS && figures.errors === 0;
     if (judged) met &&= within;
+    verdicts.set(measured, judged ? `p95 ${within ? "met" : "EXCEEDED"}` : "");
     const cpu = figures.cpuPerRequest === null ? "—" : `${figures.cpuPerRequest.toFixed(1)} ms`;
     console.log(
-      `${target.name.padEnd(30)} ${String(figures.clients).padStart(7)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${(isBaseline ? "1" : (figures.p95 / baseline.p95).toFixed(1)).padStart(10)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${isBaseline ? "(baseline)" : judged ? `p95 ${within ? "met" : "EXCEEDED"}` : ""}`,
+      `${target.name.padEnd(30)} ${String(figures.clients).padStart(7)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${(figures.p95 / baseline.p95).toFixed(1).padStart(10)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${baselineRow ? "(baseline)" : verdicts.get(measured)}`,
     );
   }
+  recordResults(measuredRows("badge verification", engine, results, (m) => verdicts.get(m)!));
   console.log(`SQL statements per verification (server's count, ${queries.length} requests): max ${queries.at(-1) ?? NaN}, median ${percentile(queries, 0.5)}`);
   console.log(`budget (${CLIENTS} clients): p95 ≤ ${P95_BUDGET_MS} ms on the verification page: ${met ? "met" : "NOT MET"}`);
   return met;
