@@ -34,7 +34,7 @@ function printTable(rows: ResultRow[]) {
   const columns = ["bench", "engine", "target", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms", "peak MiB", "req/s ÷ static", "req/s ÷ bare", "p95 ÷ static", "errors", "target met?"];
   const lines = rows.map((row) => {
     const beside = (name: string) => rows.find((r) => r.bench === row.bench && r.engine === row.engine && r.clients === row.clients && r.target === name);
-    const base = beside(row.unit === "run" ? rows.find((r) => r.bench === row.bench && r.verdict === "")!.target : STATIC);
+    const base = beside(row.unit === "run" ? rows.find((r) => r.bench === row.bench && r.baseline)!.target : STATIC);
     const bare = beside(BARE);
     const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? fixed(a / b, 2) : "—");
     return [
@@ -51,7 +51,7 @@ function printTable(rows: ResultRow[]) {
       ratio(row.perSecond, bare?.perSecond),
       ratio(row.p95, base?.p95),
       String(row.errors),
-      row.verdict || "(baseline)",
+      row.baseline ? "(baseline)" : row.verdict || "—",
     ];
   });
   const widths = columns.map((title, i) => Math.max(title.length, ...lines.map((cells) => cells[i]!.length)));

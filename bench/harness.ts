@@ -243,9 +243,12 @@ export async function load(target: Target, cookies: string[], clients: number, s
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       try {
         while (performance.now() < end) {
-          const { status, ms } = await request(agent, target.paths(issued++), target.cookies ? cookies[client] : undefined, target.port);
+          const sent = performance.now();
+          // A reset or refused connection is an error of the target, not the end of the bench.
+          const { status, ms } = await request(agent, target.paths(issued++), target.cookies ? cookies[client] : undefined, target.port).catch(() => ({ status: 0, ms: performance.now() - sent }));
           if (status !== 200) errors += 1;
           latencies.push(ms);
+          if (status === 0) await sleep(10);
         }
       } finally {
         agent.destroy();
@@ -303,6 +306,8 @@ export type ResultRow = {
   target: string;
   /** "request": a target under load; "run": a whole operation timed a few times (p95 and p99 are then the slowest run). */
   unit: "request" | "run";
+  /** The static page, the bare server, or a bench's own baseline run: what the others are set beside. */
+  baseline: boolean;
   clients: number;
   errors: number;
   perSecond: number | null;
@@ -310,7 +315,7 @@ export type ResultRow = {
   p95: number;
   p99: number;
   peakRssMb: number | null;
-  /** The bench's own judgement against its issue's target; "" for a baseline. */
+  /** The bench's own judgement against its issue's target; "" where it judges none. */
   verdict: string;
 };
 
@@ -320,13 +325,14 @@ export function recordResults(rows: ResultRow[]) {
   if (file) appendFileSync(file, rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
 }
 
-/** The rows of measured targets: the verdict of each is the bench's own ("" for baselines). */
+/** The rows of measured targets, with the bench's own verdict on each. */
 export function measuredRows(bench: string, engine: string, measured: Measured[], verdictOf: (m: Measured) => string): ResultRow[] {
   return measured.map((m) => ({
     bench,
     engine,
     target: m.target.name,
     unit: "request",
+    baseline: isBaseline(m.target),
     clients: m.figures.clients,
     errors: m.figures.errors,
     perSecond: m.figures.perSecond,

@@ -130,8 +130,8 @@ async function main() {
     console.log(`budget ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? "met" : "EXCEEDED"}`);
     const row = { bench: "observer import", engine: "pglite", unit: "run" as const, clients: 1, errors: 0, perSecond: null, peakRssMb: null };
     recordResults([
-      { ...row, target: "static baseline (/icon.svg)", p50: baseline, p95: baseline, p99: baseline, verdict: "" },
-      { ...row, target: `import of ${ROWS} observers (XLSX)`, p50: typical, p95: worst, p99: worst, verdict: `slowest ≤ ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? "met" : "EXCEEDED"}` },
+      { ...row, target: "static baseline (/icon.svg)", baseline: true, p50: baseline, p95: baseline, p99: baseline, verdict: "" },
+      { ...row, target: `import of ${ROWS} observers (XLSX)`, baseline: false, p50: typical, p95: worst, p99: worst, verdict: `slowest ≤ ${BUDGET_MS} ms: ${worst <= BUDGET_MS ? "met" : "EXCEEDED"}` },
     ]);
     if (worst > BUDGET_MS) process.exitCode = 1;
   } finally {
