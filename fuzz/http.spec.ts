@@ -5,6 +5,7 @@ import pg from "pg";
 import { newOpenElection, submittedApplication } from "../e2e/accreditation/factories";
 import { DEMO_PASSWORD, staffStatePath } from "../e2e/fixtures";
 import { postServerAction, serverActionManifest } from "../e2e/server-actions";
+import { proofSettings, readEnv } from "../lib/env";
 import { fieldsOf, formSchemas } from "../test/form-schemas";
 import { hostileString } from "../test/hostile-input";
 
@@ -15,10 +16,9 @@ import { hostileString } from "../test/hostile-input";
  * must be byte for byte what they were.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
+const { fuzzRuns: RUNS, fuzzSeed: SEED } = proofSettings();
 /** Requests in flight at once: enough to keep two cores busy, few enough not to trip timeouts. */
 const CONCURRENCY = 6;
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(0);
@@ -188,8 +188,9 @@ function summary(values: Record<string, unknown>) {
 
 /** md5 of the victim organization's missions, their observers and the files they point at, row by row. */
 async function checksumOf(organizationAcronym: string) {
-  if (!process.env.DATABASE_URL) throw new Error("npm run test:fuzz needs DATABASE_URL (PostgreSQL) to read another organization's rows");
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const { DATABASE_URL } = readEnv();
+  if (!DATABASE_URL) throw new Error("npm run test:fuzz needs DATABASE_URL (PostgreSQL) to read another organization's rows");
+  const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query<{ missions: string; observers: string; files: string; count: string }>(

@@ -76,7 +76,12 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  if (cached) return cached;
+  cached ??= readEnv();
+  return cached;
+}
+
+/** The configuration as the environment holds it now, uncached: for tests that change it between reads. */
+export function readEnv(): Env {
   const parsed = envSchema.safeParse({
     NODE_ENV: process.env.NODE_ENV,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
@@ -103,8 +108,21 @@ export function getEnv(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+/**
+ * The knobs of the proofs of issue #9 (never read by the portal): how many inputs the fuzzer sends
+ * per target and from which seed, the signal the crash test stops its process with, and how long
+ * the mixed load test runs.
+ */
+export function proofSettings() {
+  return {
+    fuzzRuns: Number(process.env.FUZZ_RUNS ?? 1_000),
+    fuzzSeed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
+    crashSignal: process.env.CRASH_SIGNAL as NodeJS.Signals | undefined,
+    loadSeconds: Number(process.env.LOAD_SECONDS ?? 60),
+  };
 }
 
 export const isEmbeddedDatabase = () => !getEnv().DATABASE_URL;

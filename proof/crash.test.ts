@@ -7,6 +7,7 @@ import { closeDb, databaseKind, getDb } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { submitApplication } from "@/lib/accreditation/applications";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { getEnv, proofSettings } from "@/lib/env";
 import { sendDueEmails } from "@/lib/email/sender";
 import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
@@ -31,7 +32,6 @@ const KILL_AFTER_ACKS = 40;
 function submitAndKill(jobsFile: string, signal: NodeJS.Signals, killAfter: number) {
   return new Promise<{ acked: string[]; finished: boolean }>((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "proof/crash-submitter.ts", jobsFile], {
-      env: process.env,
       stdio: ["ignore", "pipe", "inherit"],
     });
     const acked: string[] = [];
@@ -58,10 +58,10 @@ describe("a process that dies during 200 concurrent submissions", () => {
     const reviewers = [await data.user("reviewer"), await data.user("reviewer")];
     const drafts = [];
     for (let i = 0; i < APPLICATIONS; i++) drafts.push(await acc.completeDraft({ election, observers: 1 }));
-    const jobsFile = join(process.env.DATA_DIR!, "crash-jobs.json");
+    const jobsFile = join(getEnv().DATA_DIR, "crash-jobs.json");
     writeFileSync(jobsFile, JSON.stringify(drafts.map(({ actor, missionId }) => ({ actor, missionId }))));
 
-    const signal = (process.env.CRASH_SIGNAL ?? (databaseKind() === "pglite" ? "SIGTERM" : "SIGKILL")) as NodeJS.Signals;
+    const signal = proofSettings().crashSignal ?? (databaseKind() === "pglite" ? "SIGTERM" : "SIGKILL");
     // The embedded database may be opened by one process at a time: this one lets go first.
     await closeDb();
     const { acked, finished } = await submitAndKill(jobsFile, signal, KILL_AFTER_ACKS);

@@ -20,10 +20,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { serverActionId } from "../e2e/server-actions";
+import { proofSettings } from "../lib/env";
 import { BASE, cleanUp, cleanups, percentile, postgresServer, prepareDatabase, run, signInThroughForm, startServer } from "../bench/harness";
 import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
 
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const SECONDS = proofSettings().loadSeconds;
 const READERS = 200;
 const COORDINATORS = 50;
 const P99_BUDGET_MS = 1000;

@@ -12,6 +12,7 @@ import { closeDb, getDb, type Database } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/record";
+import { readEnv } from "@/lib/env";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { storeFile } from "@/lib/files/store";
 import { accreditationData } from "@/test/accreditation-fixtures";
@@ -24,9 +25,10 @@ import { BackupError, backupDatabase, restoreDatabase, type DatabaseTarget } fro
  * audit events is backed up, restored into a fresh database, and compared table by table.
  * On PostgreSQL the shared test database has other files writing to it, so this file makes its
  * own source and target databases beside it (and drops them). The configuration is read once per
- * file (lib/env.ts caches it), so the URL is taken from the environment before that happens.
+ * file (lib/env.ts caches it), so the URL is read uncached (readEnv) before that happens.
  */
-const sharedUrl = process.env.DATABASE_URL;
+const configured = readEnv();
+const sharedUrl = configured.DATABASE_URL;
 const token = randomBytes(4).toString("hex");
 const workDir = mkdtempSync(join(tmpdir(), "observer-portal-backup-"));
 
@@ -37,7 +39,7 @@ function siblingUrl(suffix: string) {
 }
 const databaseName = (url: string) => new URL(url).pathname.slice(1);
 
-const source: DatabaseTarget = sharedUrl ? { kind: "postgres", url: siblingUrl("src") } : { kind: "pglite", dataDir: process.env.DATA_DIR! };
+const source: DatabaseTarget = sharedUrl ? { kind: "postgres", url: siblingUrl("src") } : { kind: "pglite", dataDir: configured.DATA_DIR };
 const restored: DatabaseTarget = sharedUrl ? { kind: "postgres", url: siblingUrl("dst") } : { kind: "pglite", dataDir: join(workDir, "restored") };
 const backupFile = join(workDir, sharedUrl ? "portal.dump" : "portal.tar.gz");
 
