@@ -49,6 +49,8 @@ async function main() {
       update statement_versions v set status = 'published', published_at = s.first_published_at, sha256 = encode(sha256(v.id::text::bytea), 'hex')
       from ${statements} s where s.id = v.statement_id`);
   });
+  // As autovacuum would after such a load (the embedded server analyzes at start and hourly).
+  await db.execute(sql`vacuum analyze`);
   const sample = await db.select({ id: statements.id }).from(statements).orderBy(statements.id).limit(200);
   await closeDb();
   console.log(JSON.stringify({ code: election.code, ids: sample.map((s) => s.id), vocabulary }));

@@ -118,6 +118,7 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
   await expectNoAxeViolations(visitor);
   await visitor.getByRole("navigation", { name: "Languages of this statement" }).getByRole("link", { name: "Russian" }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(ruTitle);
+  await expect(visitor).toHaveURL(`/en/statements/${id}/ru`);
   await expect(visitor.getByText("This is a translation; the original is the official version.")).toBeVisible();
   // No Turkmen translation: the Turkmen reader gets the original with a notice.
   await visitor.goto(`/tk/statements/${id}`);
@@ -166,9 +167,9 @@ test("an embargoed statement is nowhere before its time, then everywhere once th
   await setClockOffset(visitor, embargo.getTime() - Date.now() + 60_000);
   await visitor.goto(`/en/statements?q=${marker}`);
   await expect(visitor.locator(".statement-list h2")).toHaveText(title);
-  expect((await visitor.goto(`/en/statements/${id}`))?.status()).toBe(200);
   expect((await visitor.request.get(attachment)).status()).toBe(200);
-  // The election page is served from the cache, renewed every few seconds: it shows the statement soon after.
+  // The statement's and the election's pages are served from the cache, renewed every few seconds: they show it soon after.
+  await expect.poll(async () => (await visitor.goto(`/en/statements/${id}`))?.status(), { timeout: 40_000, intervals: [2_000] }).toBe(200);
   await expect
     .poll(async () => {
       await visitor.goto(`/en/elections/${election.code}`);
@@ -214,6 +215,7 @@ test("a correction is version 2, published the same way; both versions show with
   await versions.last().getByRole("link", { name: "Version 1" }).click();
   await expect(visitor.getByRole("main")).not.toContainText("except Balkan");
   await expect(visitor.getByText("You are reading version 1, which has been corrected.")).toBeVisible();
+  await expect(visitor).toHaveURL(`/en/statements/${id}/versions/1`);
 });
 
 test("Markdown with a script, an onerror attribute and a javascript: link renders inert", async ({ page, browser }) => {

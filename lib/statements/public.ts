@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, exists, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { elections, files, missions, organizations, statementAttachments, statements, statementTexts, statementVersions } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
@@ -64,11 +64,30 @@ function textMatches(text: { language: AnyPgColumn | SQL; search: AnyPgColumn | 
     or (${text.language} not in ('ru', 'en') and ${text.search} @@ websearch_to_tsquery('simple', ${q})))`;
 }
 
+/**
+ * The latest version of the outer query's statement that the public may read at `now`, looked up
+ * per statement (lateral): a page in newest-first order then reads only the statements it shows,
+ * where taking every statement's latest version first would read all of them for every page.
+ */
+function latestVisibleVersion(now: Date) {
+  return getDb()
+    .select({
+      versionId: statementVersions.id,
+      number: statementVersions.number,
+      publishedAt: statementVersions.publishedAt,
+      originalLanguage: statementVersions.originalLanguage,
+    })
+    .from(statementVersions)
+    .where(and(eq(statementVersions.statementId, statements.id), eq(statementVersions.status, "published"), lte(statementVersions.publishedAt, now)))
+    .orderBy(desc(statementVersions.number))
+    .limit(1)
+    .as("visible");
+}
+
 function listQuery(locale: Locale, filters: StatementFilters, now: Date) {
-  const visible = visibleVersions(now);
+  const visible = latestVisibleVersion(now);
   const original = alias(statementTexts, "original");
   const localized = alias(statementTexts, "localized");
-  const matching = alias(statementTexts, "matching");
   const q = filters.q?.trim() || null;
   const conditions = [eq(elections.status, "published")];
   if (filters.election) conditions.push(eq(elections.code, filters.election.toUpperCase()));
@@ -78,37 +97,46 @@ function listQuery(locale: Locale, filters: StatementFilters, now: Date) {
     const inLanguage = alias(statementTexts, "in_language");
     conditions.push(exists(getDb().select({ one: sql`1` }).from(inLanguage).where(and(eq(inLanguage.versionId, visible.versionId), eq(inLanguage.language, filters.language)))));
   }
-  // Uncorrelated, so the GIN index finds the matching texts once rather than once per statement.
-  if (q) conditions.push(inArray(visible.versionId, getDb().select({ versionId: matching.versionId }).from(matching).where(textMatches(matching, q))));
-  const base = getDb()
-    .select({
-      id: statements.id,
-      kind: statements.kind,
-      version: visible.number,
-      publishedAt: visible.publishedAt,
-      firstPublishedAt: statements.firstPublishedAt,
-      originalLanguage: visible.originalLanguage,
-      originalTitle: original.title,
-      localizedTitle: localized.title,
-      languages: sql<OriginalLanguage[]>`(select array_agg(l.language::text order by l.language) from ${statementTexts} l where l.version_id = ${visible.versionId})`,
-      missionId: missions.id,
-      missionName: missions.name,
-      organization: { tk: organizations.nameTk, ru: organizations.nameRu, en: organizations.nameEn },
-      organizationId: organizations.id,
-      acronym: organizations.acronym,
-      electionCode: elections.code,
-      electionTitles: { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn },
-      versionId: visible.versionId,
-    })
-    .from(visible)
-    .innerJoin(statements, eq(statements.id, visible.statementId))
+  if (q) {
+    const matching = alias(statementTexts, "matching");
+    conditions.push(exists(getDb().select({ one: sql`1` }).from(matching).where(and(eq(matching.versionId, visible.versionId), textMatches(matching, q)))));
+  }
+  // The statement, its visible version, mission, organization and election: what every list query joins.
+  const joined = <T extends PgSelect>(query: T) =>
+    query
+      .innerJoinLateral(visible, sql`true`)
+      .innerJoin(missions, eq(missions.id, statements.missionId))
+      .innerJoin(organizations, eq(organizations.id, missions.organizationId))
+      .innerJoin(elections, eq(elections.id, missions.electionId));
+  const base = joined(
+    getDb()
+      .select({
+        id: statements.id,
+        kind: statements.kind,
+        version: visible.number,
+        publishedAt: visible.publishedAt,
+        firstPublishedAt: statements.firstPublishedAt,
+        originalLanguage: visible.originalLanguage,
+        originalTitle: original.title,
+        localizedTitle: localized.title,
+        languages: sql<OriginalLanguage[]>`(select array_agg(l.language::text order by l.language) from ${statementTexts} l where l.version_id = ${visible.versionId})`,
+        missionId: missions.id,
+        missionName: missions.name,
+        organization: { tk: organizations.nameTk, ru: organizations.nameRu, en: organizations.nameEn },
+        organizationId: organizations.id,
+        acronym: organizations.acronym,
+        electionCode: elections.code,
+        electionTitles: { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn },
+        versionId: visible.versionId,
+      })
+      .from(statements)
+      .$dynamic(),
+  )
     .innerJoin(original, and(eq(original.versionId, visible.versionId), eq(original.isOriginal, true)))
     .leftJoin(localized, and(eq(localized.versionId, visible.versionId), eq(localized.language, locale)))
-    .innerJoin(missions, eq(missions.id, statements.missionId))
-    .innerJoin(organizations, eq(organizations.id, missions.organizationId))
-    .innerJoin(elections, eq(elections.id, missions.electionId))
     .where(and(...conditions));
-  return { base, q, visible, conditions };
+  const matches = joined(getDb().select({ one: sql`1` }).from(statements).$dynamic()).where(and(...conditions));
+  return { base, matches, q, visible };
 }
 
 /**
@@ -155,27 +183,32 @@ function summaryOf(row: Row, locale: Locale, snippet: string | null = null): Pub
   };
 }
 
+/** A search counts its matches up to this many: common words match nearly everything, and counting it all would cost more than the page. */
+export const SEARCH_COUNT_CAP = 500;
+
 /**
  * A page of the public list, newest first, searched or not. Search results are not ranked: ranking
  * would score every match (thousands for common words) before the page could be cut, while the
- * newest-first order lets the passages be made for the page's 20 rows only.
+ * newest-first order reads statements only until the page is full and lets the passages be made
+ * for its 20 rows only. `total` is exact without a search; with one it stops at the cap
+ * (SEARCH_COUNT_CAP unless `countCap` is given), and `totalCapped` says there are more.
  */
-export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: { page: number; pageSize: number }, now: Date) {
-  const { base, q, visible, conditions } = listQuery(locale, filters, now);
+export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: { page: number; pageSize: number; countCap?: number }, now: Date) {
+  const cap = page.countCap ?? SEARCH_COUNT_CAP;
+  const { base, matches, q, visible } = listQuery(locale, filters, now);
   const rows = await base
     .orderBy(desc(statements.firstPublishedAt), desc(visible.publishedAt), asc(statements.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const [count] = await getDb()
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(visible)
-    .innerJoin(statements, eq(statements.id, visible.statementId))
-    .innerJoin(missions, eq(missions.id, statements.missionId))
-    .innerJoin(organizations, eq(organizations.id, missions.organizationId))
-    .innerJoin(elections, eq(elections.id, missions.electionId))
-    .where(and(...conditions));
+  const counted = (q ? matches.limit(cap + 1) : matches).as("counted");
+  const [count] = await getDb().select({ total: sql<number>`count(*)`.mapWith(Number) }).from(counted);
+  const total = count?.total ?? 0;
   const snippets = q ? await snippetsOf(rows.map((row) => row.versionId), q) : new Map<string, string>();
-  return { rows: rows.map((row) => summaryOf(row, locale, snippets.get(row.versionId) ?? null)), total: count?.total ?? 0 };
+  return {
+    rows: rows.map((row) => summaryOf(row, locale, snippets.get(row.versionId) ?? null)),
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
+  };
 }
 
 /** An election's statements, by mission (organization's acronym), each mission's in their natural order. */

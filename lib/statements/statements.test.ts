@@ -177,6 +177,8 @@ describe("publishing", () => {
     await submitVersion(s.actor, v2, ip);
     const review = (await getVersionForReview(await staff(), v2, "en"))!;
     expect(await publishVersion(await staff(), v2, review.revision - 1, "now", ip, now)).toEqual({ ok: false, refusal: "changed" });
+    const listed = async (at: Date) => (await listPublicStatements("en", { election: s.election.code, q: "calm" }, { page: 1, pageSize: 20 }, at)).rows.map((r) => [r.id, r.version]);
+    expect(await listed(now)).toEqual([[s.statementId, 1]]);
     const later = new Date(now.getTime() + 1000);
     const second = await publishVersion(await staff(), v2, review.revision, "now", ip, later);
     const page = (await getPublicStatement(s.statementId, null, later))!;
@@ -185,8 +187,24 @@ describe("publishing", () => {
       [1, (first as { sha256: string }).sha256],
     ]);
     expect(page.shown.number).toBe(2);
+    expect(await listed(later)).toEqual([[s.statementId, 2]]);
+    expect(await listed(now)).toEqual([[s.statementId, 1]]);
     expect(page.shown.texts[0]!.body).toContain("most polling stations");
     expect((await getPublicStatement(s.statementId, 1, later))!.shown.texts[0]!.body).not.toContain("most polling stations");
+  });
+
+  it("counts a search's matches only up to its cap, and says there are more; the page still lists them newest first", async () => {
+    const now = new Date();
+    const word = `capword${data.token}`;
+    const older = await submitted({ body: `Voting was calm. ${word}` });
+    await publishVersion(await staff(), older.versionId, older.revision, "now", ip, new Date(now.getTime() - 1000));
+    const newer = await submitted({ body: `Counting was orderly. ${word}` });
+    await publishVersion(await staff(), newer.versionId, newer.revision, "now", ip, now);
+    const search = { q: word };
+    const capped = await listPublicStatements("en", search, { page: 1, pageSize: 20, countCap: 1 }, now);
+    expect(capped).toMatchObject({ total: 1, totalCapped: true });
+    expect(capped.rows.map((r) => r.id)).toEqual([newer.statementId, older.statementId]);
+    expect(await listPublicStatements("en", search, { page: 1, pageSize: 20, countCap: 2 }, now)).toMatchObject({ total: 2, totalCapped: false });
   });
 
   it("returns a version with a reason the mission reads; the mission changes and resubmits it; drafts and returned versions are never public", async () => {

@@ -15,7 +15,7 @@ export const generateMetadata = pageMetadata("publicStatements", "listTitle", "/
 export default async function StatementsPage({ params, searchParams }: PageProps<"/[locale]/statements">) {
   const locale = await localeOf(params);
   const { filters, page } = filtersOf(await searchParams);
-  const [t, words, table, choices, { rows, total }] = await Promise.all([
+  const [t, words, table, choices, { rows, total, totalCapped }] = await Promise.all([
     getTranslations("publicStatements"),
     getTranslations("statements"),
     getTranslations("table"),
@@ -84,7 +84,7 @@ export default async function StatementsPage({ params, searchParams }: PageProps
           </button>
         </div>
       </form>
-      <p role="status">{t("resultCount", { count: total })}</p>
+      <p role="status">{totalCapped ? t("resultCountCapped", { count: total }) : t("resultCount", { count: total })}</p>
       <ol className="statement-list">
         {rows.map((s) => (
           <li key={s.id}>
@@ -103,7 +103,7 @@ export default async function StatementsPage({ params, searchParams }: PageProps
       </ol>
       {pages > 1 && (
         <nav className="pagination" aria-label={table("pagination")}>
-          <p>{table("pageOf", { page, pages, total })}</p>
+          <p>{totalCapped ? table("pageOfMany", { page, pages }) : table("pageOf", { page, pages, total })}</p>
           <ul>
             {page > 1 && (
               <li>

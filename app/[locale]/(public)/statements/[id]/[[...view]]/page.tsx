@@ -12,35 +12,39 @@ import { localeOf } from "@/lib/i18n/locale";
 import { localizedMetadata } from "@/lib/i18n/metadata";
 import { cachedPublicStatement } from "@/lib/statements/cache";
 import type { PublicStatementPage } from "@/lib/statements/public";
-import { originalLanguages, type OriginalLanguage } from "@/lib/statements/vocabulary";
+import { renderedOnFirstRequest } from "@/lib/public/static-params";
+import { statementViewOf, statementViewPath } from "@/lib/statements/view";
+import type { OriginalLanguage } from "@/lib/statements/vocabulary";
 
-type Props = PageProps<"/[locale]/statements/[id]">;
-type Search = Record<string, string | string[] | undefined>;
+type Props = PageProps<"/[locale]/statements/[id]/[[...view]]">;
 
-async function statementOf(params: Props["params"], search: Search) {
-  const { id } = await params;
-  const version = Number(Array.isArray(search.version) ? search.version[0] : search.version);
-  const statement = isUuid(id) ? await cachedPublicStatement(id.toLowerCase(), Number.isInteger(version) && version > 0 ? version : null) : null;
-  if (!statement) notFound();
-  return statement;
+export const generateStaticParams = renderedOnFirstRequest;
+// Alike for every reader, so cached; an embargo passing shows here within seconds, with no publication to refresh it.
+export const revalidate = 10;
+
+async function statementOf(params: Props["params"]) {
+  const { id, view: segments } = await params;
+  const view = statementViewOf(segments);
+  const statement = view && isUuid(id) ? await cachedPublicStatement(id.toLowerCase(), view.version) : null;
+  if (!view || !statement) notFound();
+  return { statement, view };
 }
 
-/** The text to show: the one asked for (?lang=), else the reader's language, else the original; and whether a translation was missing. */
-function chooseText(statement: PublicStatementPage, locale: Locale, search: Search) {
+/** The text to show: the one asked for, else the reader's language, else the original; and whether a translation was missing. */
+function chooseText(statement: PublicStatementPage, locale: Locale, asked: OriginalLanguage | null) {
   const texts = statement.shown.texts;
-  const asked = (Array.isArray(search.lang) ? search.lang[0] : search.lang) as OriginalLanguage | undefined;
   const original = texts.find((t) => t.isOriginal)!;
-  const wanted = asked && originalLanguages.includes(asked) ? asked : locale;
+  const wanted = asked ?? locale;
   const text = texts.find((t) => t.language === wanted) ?? original;
   return { text, original, missing: text.language !== wanted ? wanted : null };
 }
 
 const plain = (markdown: string) => markdown.replace(/[#>*_`|[\]()!-]+/g, " ").replace(/\s+/g, " ").trim();
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeOf(params);
-  const statement = await statementOf(params, await searchParams);
-  const { text } = chooseText(statement, locale, {});
+  const { statement, view } = await statementOf(params);
+  const { text } = chooseText(statement, locale, view.language);
   const path = `/statements/${statement.id}`;
   const description = plain(text.body).slice(0, 200);
   return {
@@ -60,15 +64,15 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 /** A published statement: metadata, the words in the chosen language, attachments, every version with its hash. */
-export default async function StatementPage({ params, searchParams }: Props) {
+export default async function StatementPage({ params }: Props) {
   const locale = await localeOf(params);
-  const search = await searchParams;
-  const statement = await statementOf(params, search);
+  const { statement, view } = await statementOf(params);
   const [t, words] = await Promise.all([getTranslations("publicStatements"), getTranslations("statements")]);
-  const { text, original, missing } = chooseText(statement, locale, search);
+  const { text, original, missing } = chooseText(statement, locale, view.language);
   const { shown } = statement;
   const languageName = (l: OriginalLanguage) => (l === "other" ? (shown.otherLanguageName ?? words("languages.other")) : words(`languages.${l}`));
-  const versionQuery = shown.number === statement.versions[0]!.number ? {} : { version: String(shown.number) };
+  const latest = statement.versions[0]!.number;
+  const inLanguage = (language: OriginalLanguage) => statementViewPath(statement.id, latest, { version: shown.number, language });
   return (
     <>
       <p className="statement-actions">
@@ -112,7 +116,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
               {x.language === text.language ? (
                 <span aria-current="true">{languageName(x.language)}</span>
               ) : (
-                <Link href={{ pathname: `/statements/${statement.id}`, query: { ...versionQuery, lang: x.language } }} hrefLang={x.language === "other" ? undefined : x.language}>
+                <Link href={inLanguage(x.language)} hrefLang={x.language === "other" ? undefined : x.language}>
                   {languageName(x.language)}
                 </Link>
               )}
@@ -128,7 +132,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
       {!text.isOriginal && (
         <p className="notice">
           {t("translationNotice")}{" "}
-          <Link href={{ pathname: `/statements/${statement.id}`, query: { ...versionQuery, lang: original.language } }}>{t("readOriginal", { language: languageName(original.language) })}</Link>
+          <Link href={inLanguage(original.language)}>{t("readOriginal", { language: languageName(original.language) })}</Link>
         </p>
       )}
       <StatementText text={text} otherLanguageName={shown.otherLanguageName} headingLevel={null} />
@@ -147,7 +151,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
-      <VersionHistory versions={statement.versions} link={(n) => `/${locale}/statements/${statement.id}?version=${n}`} />
+      <VersionHistory versions={statement.versions} link={(n) => `/${locale}${statementViewPath(statement.id, latest, { version: n, language: null })}`} />
     </>
   );
 }
