@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { routing } from "./i18n/routing";
 import { baseSecurityHeaders, staticContentSecurityPolicy } from "./lib/security/headers";
+import { statementListParams } from "./lib/statements/list-params";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -12,6 +14,21 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
   // PGlite ships WebAssembly and data files it loads from its own folder; argon2 is native.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  async rewrites() {
+    // The plain statements list, the page most readers open, is served from the cache: only a
+    // filter, a search or a later page needs a render per request.
+    return {
+      beforeFiles: [
+        {
+          source: `/:locale(${routing.locales.join("|")})/statements`,
+          missing: statementListParams.map((key) => ({ type: "query" as const, key })),
+          destination: "/:locale/statements/latest",
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: baseSecurityHeaders },

@@ -19,6 +19,8 @@ const SEARCH_P95_MS = 100;
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARM_UP_SECONDS = 3;
+/** Beside the surge: one client alone, the latency of an otherwise idle server (a reader's search on a quiet day). */
+const ALONE_SECONDS = Math.min(5, SECONDS);
 
 async function checkPages(targets: Target[]) {
   const agent = new Agent({ keepAlive: false });
@@ -51,32 +53,38 @@ async function benchEngine(engine: Engine, postgres: URL | null) {
     { name: "search", paths: search, cookies: false },
   ];
   await checkPages(targets);
-  const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, serverPid: server.pid! });
+  const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, aloneSeconds: ALONE_SECONDS, serverPid: server.pid! });
   return [...results, await measureBareBaseline(CLIENTS, SECONDS)];
 }
 
 function report(engine: Engine, results: Awaited<ReturnType<typeof benchEngine>>) {
-  const baseline = results[0]!.figures;
+  const baselineOf = (clients: number) => results.find((r) => r.target === STATIC_BASELINE && r.figures.clients === clients)!.figures;
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
-  console.log(`\n${engine}: ${CLIENTS} concurrent anonymous clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up); latency to the last byte`);
-  console.log(`${"target".padEnd(28)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}  ${"req/s ÷ base".padStart(12)}  ${"base p99 ÷ p99".padStart(14)}  ${"errors".padStart(6)}  target`);
+  console.log(`\n${engine}: ${CLIENTS} concurrent anonymous clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up), then 1 client alone for ${ALONE_SECONDS} s; latency to the last byte`);
+  console.log(
+    `${"target".padEnd(28)} ${"clients".padStart(7)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}  ${"req/s ÷ base".padStart(12)}  ${"base p99 ÷ p99".padStart(14)}  ${"errors".padStart(6)}  ${"CPU/req".padStart(8)}  target`,
+  );
   let met = true;
   const verdicts = new Map<(typeof results)[number], string>();
   for (const measured of results) {
     const { target, figures } = measured;
+    const baseline = baselineOf(figures.clients);
     const baselineRow = isBaseline(target);
     const throughput = figures.perSecond / baseline.perSecond;
     const tail = baseline.p99 / figures.p99;
     const isSearch = target.name === "search";
     const ok = figures.errors === 0 && (isSearch ? figures.p95 <= SEARCH_P95_MS : throughput >= RATIO_TARGET && tail >= RATIO_TARGET);
-    if (!baselineRow) met &&= ok;
-    verdicts.set(measured, baselineRow ? "" : isSearch ? `p95 ≤ ${SEARCH_P95_MS} ms: ${ok ? "met" : "NOT MET"}` : ok ? "met" : "NOT MET");
+    // Judged under the surge only; the one-client rows show what a single reader waits on a quiet server.
+    const judged = !baselineRow && figures.clients === CLIENTS;
+    if (judged) met &&= ok;
+    verdicts.set(measured, !judged ? "" : isSearch ? `p95 ≤ ${SEARCH_P95_MS} ms: ${ok ? "met" : "NOT MET"}` : ok ? "met" : "NOT MET");
+    const cpu = figures.cpuPerRequest === null ? "—" : `${figures.cpuPerRequest.toFixed(1)} ms`;
     console.log(
-      `${target.name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${throughput.toFixed(2).padStart(12)}  ${tail.toFixed(2).padStart(14)}  ${String(figures.errors).padStart(6)}  ${baselineRow ? "(baseline)" : verdicts.get(measured)}`,
+      `${target.name.padEnd(28)} ${String(figures.clients).padStart(7)} ${figures.perSecond.toFixed(0).padStart(7)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.p99)}  ${throughput.toFixed(2).padStart(12)}  ${tail.toFixed(2).padStart(14)}  ${String(figures.errors).padStart(6)}  ${cpu.padStart(8)}  ${baselineRow ? "(baseline)" : verdicts.get(measured)}`,
     );
   }
   recordResults(measuredRows("statements", engine, results, (m) => verdicts.get(m)!));
-  console.log(`targets: page ratios ≥ ${RATIO_TARGET}, search p95 ≤ ${SEARCH_P95_MS} ms: ${met ? "met" : "NOT MET"}`);
+  console.log(`targets (${CLIENTS} clients): page ratios ≥ ${RATIO_TARGET}, search p95 ≤ ${SEARCH_P95_MS} ms: ${met ? "met" : "NOT MET"}`);
   return met;
 }
 

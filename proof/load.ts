@@ -23,6 +23,7 @@ import { serverActionId } from "../e2e/server-actions";
 import { proofSettings } from "../lib/env";
 import { BASE, cleanUp, cleanups, percentile, postgresServer, prepareDatabase, run, signInThroughForm, startServer } from "../bench/harness";
 import { chromiumArgs, findChromium } from "../scripts/chromium.mjs";
+import { postServerAction } from "./server-action";
 
 const SECONDS = proofSettings().loadSeconds;
 const READERS = 200;
@@ -66,27 +67,14 @@ async function page(kind: Kind, path: string, cookie?: string) {
   }
 }
 
-/**
- * A Server Action posted as the page's form posts it (React's encoding: the form's fields as "_1_…"
- * parts, the arguments as part 0). Returns where it sent the user, or null when it did not confirm.
- */
+/** A Server Action (see postServerAction): returns where it sent the user, or null when it did not confirm. */
 async function action(kind: Kind, path: string, actionId: string, fields: [string, string][], cookie: string): Promise<string | null> {
-  const body = new FormData();
-  for (const [name, value] of [...fields, ["locale", "en"] as [string, string]]) body.append(`_1_${name}`, value);
-  body.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   const started = performance.now();
   try {
-    const response = await fetch(`${BASE}${path}`, {
-      method: "POST",
-      headers: { "Next-Action": actionId, Origin: BASE, Accept: "text/x-component", cookie },
-      body,
-      redirect: "manual",
-    });
-    const text = await response.text();
+    const { status, redirect, text } = await postServerAction(path, actionId, fields, cookie);
     timed(kind, started);
-    const target = response.headers.get("x-action-redirect");
-    if (!target) failures.push(`${kind} ${path}: ${response.status}, no confirmation (${text.slice(0, 200).replace(/\s+/g, " ")})`);
-    return target;
+    if (!redirect) failures.push(`${kind} ${path}: ${status}, no confirmation (${text.slice(0, 200).replace(/\s+/g, " ")})`);
+    return redirect;
   } catch (error) {
     failures.push(`${kind} ${path}: ${String(error)}`);
     return null;

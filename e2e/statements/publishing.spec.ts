@@ -125,6 +125,14 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
   await expect(visitor.getByText(tk.publicStatements.translationMissing.replace("{language}", tk.statements.languages.tk).replace("{original}", tk.statements.languages.en))).toBeVisible();
   await expectNoAxeViolations(visitor);
 
+  // The statement's page and the plain list are served from the cache; a search is rendered for its reader.
+  const cacheOf = async (path: string) => {
+    await visitor.request.get(path);
+    return (await visitor.request.get(path)).headers()["x-nextjs-cache"];
+  };
+  for (const path of [`/en/statements/${id}`, `/ru/statements/${id}/versions/1/en`, "/en/statements"]) expect(await cacheOf(path), path).toMatch(/^(HIT|STALE)$/);
+  expect(await cacheOf(`/en/statements?q=${marker}`)).toBeUndefined();
+
   // Home, the organization's feed and the sitemap.
   await visitor.goto("/en");
   await expect(visitor.getByRole("region", { name: "Latest statements" }).getByRole("link", { name: title })).toBeVisible();

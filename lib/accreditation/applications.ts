@@ -226,15 +226,6 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
       .update(missions)
       .set({ status: next, submittedAt: now, decisionDueOn: due, updatedAt: now, version: sql`${missions.version} + 1` })
       .where(and(eq(missions.id, mission.id), eq(missions.status, mission.status)));
-    await writeAuditEvent(tx, {
-      actor,
-      action: "application.submitted",
-      entityType: "mission",
-      entityId: mission.id,
-      ip,
-      details: { number, from: mission.status, to: next, observers: observerRows.length, decisionDueOn: due },
-    });
-
     const summary = (to: Locale) => ({
       missionName: details!.name ?? "",
       electionTitle: mission.election.titles[to],
@@ -250,6 +241,15 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
       const content = applicationNoticeEmail(reviewer.locale, summary(reviewer.locale));
       await enqueueEmail(tx, { to: reviewer.email, locale: reviewer.locale, template: "application-notice", content });
     }
+    // Last: the audit chain's lock is held to the commit, and every writer waits for it.
+    await writeAuditEvent(tx, {
+      actor,
+      action: "application.submitted",
+      entityType: "mission",
+      entityId: mission.id,
+      ip,
+      details: { number, from: mission.status, to: next, observers: observerRows.length, decisionDueOn: due },
+    });
     return { ok: true as const, number, decisionDueOn: due };
   });
 }

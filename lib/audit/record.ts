@@ -20,7 +20,8 @@ const AUDIT_CHAIN_LOCK = 727_100_1;
 
 /**
  * Appends an event inside the caller's transaction, so the change and its trace commit or roll
- * back together. Writers are serialized by an advisory lock held to the end of the transaction.
+ * back together. Writers are serialized by an advisory lock held to the end of the transaction:
+ * a transaction with much work after its event (a batch of emails) makes every other writer wait.
  */
 export async function writeAuditEvent(tx: Transaction, input: AuditEventInput) {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { originalLanguages, statementKinds } from "@/lib/statements/vocabulary";
+import { statementListParams } from "@/lib/statements/list-params";
 import type { StatementFilters } from "@/lib/statements/public";
 
 /** The list's filters from untrusted search parameters: anything invalid is simply no filter. */
@@ -13,7 +14,7 @@ export function filtersOf(unverified: Record<string, string | string[] | undefin
     language: z.enum(originalLanguages).or(z.literal("")).catch(""),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   });
-  const parsed = schema.parse(Object.fromEntries(["q", "election", "organization", "kind", "language", "page"].map((k) => [k, first(unverified[k])])));
+  const parsed = schema.parse(Object.fromEntries(statementListParams.map((k) => [k, first(unverified[k])])));
   const filters: StatementFilters = {};
   if (parsed.q) filters.q = parsed.q;
   if (parsed.election) filters.election = parsed.election.toUpperCase();
