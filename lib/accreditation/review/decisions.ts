@@ -237,16 +237,6 @@ export async function decideObservers(
         .where(inArray(observers.id, ids));
     }
     await bumpMission(tx, mission.id);
-    if (decision.kind === "accredit") await issueBadges(tx, actor, ids, ip);
-    if (decision.kind === "revoke") await revokeBadges(tx, actor, ids, "observer_revoked", ip);
-    await writeAuditEvent(tx, {
-      actor,
-      action: event === "accredit" ? "observers.accredited" : event === "refuse" ? "observers.refused" : "observers.revoked",
-      entityType: "mission",
-      entityId: mission.id,
-      ip,
-      details: { observerIds: ids, count: ids.length, ...(decision.kind !== "accredit" && { reasonCode: decision.reasonCode }) },
-    });
     await tellCoordinators(
       tx,
       mission,
@@ -259,6 +249,17 @@ export async function decideObservers(
       ids,
       decision.kind === "accredit" ? { kind: "accredited" } : { kind: decision.kind === "refuse" ? "refused" : "revoked", reasonCode: decision.reasonCode, reason: decision.reason },
     );
+    // The audit events last (badges write theirs): the chain's lock is held to the commit, and every writer waits for it.
+    if (decision.kind === "accredit") await issueBadges(tx, actor, ids, ip);
+    if (decision.kind === "revoke") await revokeBadges(tx, actor, ids, "observer_revoked", ip);
+    await writeAuditEvent(tx, {
+      actor,
+      action: event === "accredit" ? "observers.accredited" : event === "refuse" ? "observers.refused" : "observers.revoked",
+      entityType: "mission",
+      entityId: mission.id,
+      ip,
+      details: { observerIds: ids, count: ids.length, ...(decision.kind !== "accredit" && { reasonCode: decision.reasonCode }) },
+    });
     return { ok: true as const, count: ids.length };
   });
 }
