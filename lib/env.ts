@@ -40,12 +40,12 @@ const envSchema = z
     BADGE_RETIRED_KEYS: z.string().min(2).optional(),
     /** `count`: one JSON line per HTTP request with the number of SQL statements it sent (benchmarks, diagnosis). */
     DB_QUERY_LOG: z.enum(["off", "count"]).default("off"),
-    /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
     /**
      * `on` only for end-to-end tests: POST /api/test-clock moves this process's publishing clock
      * (lib/statements/clock.ts), so embargo tests need not wait. Never set in production.
      */
     TEST_CLOCK: z.enum(["on", "off"]).default("off"),
+    /** ISO 3166-1 alpha-2 of the country holding the elections: its own nationals are flagged to staff. */
     HOST_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "HOST_COUNTRY must be an ISO 3166-1 alpha-2 code")

@@ -69,3 +69,13 @@ test("coordinators cannot publish; drafts and returned statements are invisible 
   await expect(page.getByText("Returned by the Commission: Wrong election")).toBeVisible();
   await outsiders();
 });
+
+test("the public pages' refresh exists only for the server's own watch: anyone else, staff too, finds nothing", async ({ page, request }) => {
+  const refresh = "/api/internal/public-refresh";
+  for (const headers of [{}, { "x-refresh-token": "" }, { "x-refresh-token": "A".repeat(43) }] as Record<string, string>[]) {
+    expect((await request.post(refresh, { headers })).status()).toBe(404);
+  }
+  await signInAs(page, "admin");
+  expect((await page.request.post(refresh)).status()).toBe(404);
+  expect((await page.request.get(refresh)).status()).toBe(405);
+});

@@ -8,6 +8,7 @@ import { getEnv, isEmbeddedDatabase } from "@/lib/env";
 import { getAuthSecret } from "@/lib/identity/auth-secret";
 import { describeError, log } from "@/lib/log";
 import { startMeetingExpiry } from "@/lib/meetings/expiry";
+import { startPublicationWatch } from "@/lib/statements/publication-watch";
 import { startPlannerStatistics } from "./planner-statistics";
 
 /**
@@ -40,6 +41,7 @@ async function prepare() {
   }
 
   const statistics = isEmbeddedDatabase() ? startPlannerStatistics() : undefined;
+  const publications = startPublicationWatch();
   const outbox = startOutbox();
   // Periodic work beside the sender: any number of processes may run it (rows are locked, SKIP LOCKED).
   const expiry = env.OUTBOX_SENDER === "off" ? undefined : startMeetingExpiry();
@@ -52,6 +54,7 @@ async function prepare() {
     stopping = true;
     log.info("server.stopping", { signal });
     statistics?.stop();
+    publications.stop();
     // An email in flight may finish (and be recorded), but a hung mail server must not keep the
     // database open past the few seconds a supervisor allows before it kills the process.
     Promise.race([Promise.all([outbox?.stop(), expiry?.stop()]), new Promise((resolve) => setTimeout(resolve, 5_000))])

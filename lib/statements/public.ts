@@ -341,6 +341,18 @@ export async function listStatementsForSitemap(now: Date) {
 }
 
 /**
+ * The newest moment a version became public, or null: it moves when a statement is published,
+ * here or by another server, and when an embargo passes (lib/statements/publication-watch.ts).
+ */
+export async function newestPublicationInstant(now: Date) {
+  const [row] = await getDb()
+    .select({ newest: sql<Date | string | null>`max(${statementVersions.publishedAt})` })
+    .from(statementVersions)
+    .where(and(eq(statementVersions.status, "published"), lte(statementVersions.publishedAt, now)));
+  return row?.newest ? new Date(row.newest).toISOString() : null;
+}
+
+/**
  * Embargo times from a week ago on: the cache keys its public results by the latest that has
  * passed (lib/statements/cache.ts), so the first reader after an embargo gets fresh results.
  */

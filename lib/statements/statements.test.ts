@@ -7,7 +7,7 @@ import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makePdf } from "@/test/images";
 import { contentHash } from "./canonical";
 import { createStatement, getOwnStatement, listOwnStatements, startCorrection, submitVersion, updateDraft } from "./drafting";
-import { getPublicStatement, isPublicAttachment, listElectionStatements, listPublicStatements, listRecentEmbargoes, listStatementsForSitemap, mayDownloadAttachment } from "./public";
+import { getPublicStatement, isPublicAttachment, listElectionStatements, listPublicStatements, listRecentEmbargoes, listStatementsForSitemap, mayDownloadAttachment, newestPublicationInstant } from "./public";
 import { getVersionForReview, listStatementQueue, publishVersion, returnVersion } from "./publishing";
 import { statementDraftSchema, type StatementDraftInput } from "./schemas";
 
@@ -158,6 +158,9 @@ describe("publishing", () => {
     expect((await listStatementsForSitemap(before)).map((r) => r.id)).not.toContain(s.statementId);
     expect(await isPublicAttachment(fileId, before)).toBe(false);
     expect(await listRecentEmbargoes(now)).toContain(embargo.toISOString());
+    // What the publication watch looks at: it moves to the embargo when the embargo passes, not before.
+    expect(await newestPublicationInstant(before)).not.toBe(embargo.toISOString());
+    expect(await newestPublicationInstant(embargo)).toBe(embargo.toISOString());
 
     expect(await getPublicStatement(s.statementId, null, embargo)).not.toBeNull();
     expect((await listPublicStatements("en", { election: s.election.code }, { page: 1, pageSize: 20 }, embargo)).total).toBe(1);

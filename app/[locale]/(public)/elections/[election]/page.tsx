@@ -17,8 +17,9 @@ import { renderedOnFirstRequest } from "@/lib/public/static-params";
 type Props = PageProps<"/[locale]/elections/[election]">;
 
 export const generateStaticParams = renderedOnFirstRequest;
-// Statements whose embargo passes appear here within seconds, with no publication to refresh the cache.
-export const revalidate = 10;
+// Cached: a publication or a passing embargo refreshes it within seconds (the Server Action, or
+// lib/statements/publication-watch.ts); the minute only bounds a change another server process made.
+export const revalidate = 60;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeOf(params);

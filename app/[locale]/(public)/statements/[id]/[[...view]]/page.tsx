@@ -19,8 +19,9 @@ import type { OriginalLanguage } from "@/lib/statements/vocabulary";
 type Props = PageProps<"/[locale]/statements/[id]/[[...view]]">;
 
 export const generateStaticParams = renderedOnFirstRequest;
-// Alike for every reader, so cached; an embargo passing shows here within seconds, with no publication to refresh it.
-export const revalidate = 10;
+// Cached: a publication or a passing embargo refreshes it within seconds (the Server Action, or
+// lib/statements/publication-watch.ts); the minute only bounds a change another server process made.
+export const revalidate = 60;
 
 async function statementOf(params: Props["params"]) {
   const { id, view: segments } = await params;
