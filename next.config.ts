@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { routing } from "./i18n/routing";
-import { baseSecurityHeaders, staticContentSecurityPolicy } from "./lib/security/headers";
+import { baseSecurityHeaders, cachedPublicPageSources, pageContentSecurityPolicy, staticContentSecurityPolicy } from "./lib/security/headers";
 import { statementListParams } from "./lib/statements/list-params";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -32,8 +32,14 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: baseSecurityHeaders },
-      // Pages get their policy from proxy.ts (per-request nonce); everything else gets this one:
-      // route handlers, Next's assets and every path with a file extension (which proxy.ts skips).
+      // Public pages served from the cache skip proxy.ts: their one policy, without a nonce.
+      ...cachedPublicPageSources(routing.locales).map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: pageContentSecurityPolicy({ nonce: null, development: process.env.NODE_ENV === "development" }) }],
+      })),
+      // Other pages get their policy from proxy.ts (per-request nonce); everything else gets this
+      // one: route handlers, Next's assets and every path with a file extension (which proxy.ts
+      // skips). Listed last, it wins over the pages' for a file in a public section.
       ...["/(api|_next)/:path*", "/:file(.*\\..*)"].map((source) => ({
         source,
         headers: [{ key: "Content-Security-Policy", value: staticContentSecurityPolicy }],

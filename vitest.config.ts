@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
+    // next-intl's middleware imports "next/server" without an extension, which only a bundler resolves (proxy.ts's tests).
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

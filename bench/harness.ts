@@ -28,7 +28,11 @@ const CLOCK_TICKS = (() => {
 })();
 
 export type Engine = "pglite" | "postgres";
-export type Target = { name: string; paths: (n: number) => string; cookies: boolean; pathPattern?: RegExp; port?: number };
+/**
+ * `cached`: a page served from cache, whose target is judged on the cache: its first `cached`
+ * paths are each read once before the warm-up, and their first renders are printed apart.
+ */
+export type Target = { name: string; paths: (n: number) => string; cookies: boolean; pathPattern?: RegExp; port?: number; cached?: number };
 export type Figures = { clients: number; requests: number; errors: number; perSecond: number; p50: number; p95: number; p99: number; cpuPerRequest: number | null; peakRssMb: number | null };
 export type QueryLine = { path: string; status: number; queries: number; transactionControl: number };
 
@@ -217,11 +221,28 @@ export async function measureTargets(
   const cookies = options.cookies ?? [];
   const results: Measured[] = [];
   for (const target of targets) {
+    if (target.cached) await renderFirst(target);
     await load(target, cookies, options.clients, options.warmUpSeconds, options.serverPid);
     results.push({ target, figures: await load(target, cookies, options.clients, options.seconds, options.serverPid) });
     if (options.aloneSeconds) results.push({ target, figures: await load(target, cookies, 1, options.aloneSeconds, options.serverPid) });
   }
   return results;
+}
+
+/** Reads each cached path once, four at a time as a crawler might, and prints what the first renders took. */
+async function renderFirst(target: Target) {
+  const started = performance.now();
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      while (next < target.cached!) latencies.push((await request(agent, target.paths(next++), undefined, target.port)).ms);
+      agent.destroy();
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  console.log(`${target.name}: first render of ${target.cached} pages in ${((performance.now() - started) / 1000).toFixed(1)} s, 4 at a time (p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms)`);
 }
 
 export async function load(target: Target, cookies: string[], clients: number, seconds: number, serverPid: number): Promise<Figures> {

@@ -57,7 +57,9 @@ test("the health endpoint reports the database", async ({ request }) => {
   expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test("pages carry a request id for support", async ({ request }) => {
-  const response = await request.get("/en");
-  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+test("pages rendered per request carry a request id for support; pages served from the cache are the same bytes for everyone", async ({ request }) => {
+  for (const path of ["/en/sign-in", "/en/verify", "/en/no-such-page"]) {
+    expect((await request.get(path)).headers()["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+  }
+  expect((await request.get("/en")).headers()["x-request-id"]).toBeUndefined();
 });

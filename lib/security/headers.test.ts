@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCachedPublicPage, pageContentSecurityPolicy, staticContentSecurityPolicy } from "./headers";
+import { pageContentSecurityPolicy, staticContentSecurityPolicy } from "./headers";
 
 /** The policy as directive name → sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -75,27 +75,4 @@ describe("staticContentSecurityPolicy", () => {
   it("lets no script run", () => {
     expect(directives(staticContentSecurityPolicy).get("script-src")).toEqual(["'none'"]);
   });
-});
-
-describe("isCachedPublicPage", () => {
-  it.each([
-    "",
-    "/",
-    "/elections",
-    "/elections/",
-    "/elections/MEJ-2023",
-    "/missions",
-    "/statements",
-    "/statements/x",
-    "/meetings/2024",
-  ])("%j is a cached public page", (path) => {
-    expect(isCachedPublicPage(path)).toBe(true);
-  });
-
-  it.each(["/portal", "/portal/statements", "/commission", "/commission/elections", "/sign-in", "/sign-out", "/statementsx", "/electionsfoo", "/x/elections", "/verify", "/verify/"])(
-    "%j is not a cached public page",
-    (path) => {
-      expect(isCachedPublicPage(path)).toBe(false);
-    },
-  );
 });

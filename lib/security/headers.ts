@@ -35,14 +35,15 @@ export const staticContentSecurityPolicy = [...common, "script-src 'none'"].join
  * Next's inline bootstrap differs per page so hashes cannot be listed in advance: these paths
  * (and only these) allow inline scripts. Everything else gets a nonce with 'strict-dynamic'.
  * Badge verification (/verify) is public but never cached: a revocation must show at once.
+ * These pages skip proxy.ts, whose matcher names the same sections (running it cost more than
+ * serving the cached page), so next.config.ts gives them their policy from here.
  */
-const cachedPublicSections = ["", "/elections", "/missions", "/statements", "/meetings"];
+const cachedPublicSections = ["elections", "missions", "statements", "meetings"];
 
-export function isCachedPublicPage(pathWithoutLocale: string) {
-  const path = pathWithoutLocale.replace(/\/+$/, "");
-  return cachedPublicSections.some((section) =>
-    section === "" ? path === "" : path === section || path.startsWith(`${section}/`),
-  );
+/** The cached public pages as next.config.ts sources: a locale's home page and its public sections. */
+export function cachedPublicPageSources(locales: readonly string[]) {
+  const locale = `:locale(${locales.join("|")})`;
+  return [`/${locale}`, `/${locale}/:section(${cachedPublicSections.join("|")})/:path*`];
 }
 
 export function pageContentSecurityPolicy(options: { nonce: string | null; development: boolean }) {
