@@ -11,7 +11,10 @@ const nextConfig: NextConfig = {
   // forbidden() answers a signed-in user without the role with a translated 403 page.
   // Uploads go through Server Actions: a request letter (10 MB), a photo (5 MB), a ZIP of photos
   // (50 MB, lib/files/zip-photos.ts). The proxy buffers what it sees up to its own limit.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
+  // Cached pages and data stay in memory, at most 256 MB, the least read dropped first; on disk
+  // they would grow without bound: every id anyone probes under /statements/ leaves a cached 404.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb", isrFlushToDisk: false },
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   // PGlite ships WebAssembly and data files it loads from its own folder; argon2 is native.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   async rewrites() {

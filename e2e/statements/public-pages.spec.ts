@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import en from "../../messages/en.json";
@@ -167,4 +169,15 @@ test("sitemap.xml lists public pages in every language with hreflang alternates;
   const robots = await (await request.get("/robots.txt")).text();
   for (const rule of ["Disallow: /portal", "Disallow: /commission", "Disallow: /api", "Disallow: /*/verify"]) expect(robots).toContain(rule);
   expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+});
+
+test("ids anyone probes under /statements, and searches, leave nothing on the server's disk", async ({ request }) => {
+  // The server runs from this checkout's build (scripts/e2e-server.mjs): its cache would write there.
+  const files = () => readdirSync(".next", { recursive: true, encoding: "utf8" });
+  const before = files().length;
+  const probe = randomUUID();
+  for (const path of [`/en/statements/${probe}`, `/ru/statements/${probe}/versions/7/en`]) expect((await request.get(path)).status(), path).toBe(404);
+  for (const word of [probe, randomUUID(), randomUUID()]) expect((await request.get(`/en/statements?q=${word}`)).status()).toBe(200);
+  expect(files().filter((file) => file.includes(probe))).toEqual([]);
+  expect(files().length).toBe(before);
 });

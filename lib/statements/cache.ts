@@ -21,6 +21,7 @@ import {
  * result was computed by SQL that compared `published_at` with the clock at that time.
  */
 const options = { tags: [PUBLIC_TAG], revalidate: 30 };
+export const PUBLIC_PAGE_SIZE = 20;
 
 const cachedRecentEmbargoes = unstable_cache(async () => listRecentEmbargoes(publishingNow()), ["statements", "embargoes"], options);
 
@@ -32,7 +33,7 @@ async function epoch() {
 }
 
 const statementPage = unstable_cache(
-  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number) => listPublicStatements(locale, filters, { page, pageSize: 20 }, publishingNow()),
+  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number) => listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow()),
   ["statements", "list"],
   options,
 );
@@ -42,8 +43,17 @@ const filterChoices = unstable_cache(async (epochKey: string) => (void epochKey,
 const statementById = unstable_cache(async (_epoch: string, id: string, version: number | null) => getPublicStatement(id, version, publishingNow()), ["statements", "one"], options);
 const sitemapEntries = unstable_cache(async (epochKey: string) => (void epochKey, listStatementsForSitemap(publishingNow())), ["statements", "sitemap"], options);
 
-export const PUBLIC_PAGE_SIZE = 20;
-export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) => statementPage(await epoch(), locale, filters, page);
+/** Pages of the list beyond this, and every search, are read from the database each time. */
+const CACHED_PAGES = 5;
+
+/**
+ * A search or a far page is rarely asked twice, and anyone can ask for any number of them: kept,
+ * they would push what everyone reads out of the bounded cache (next.config.ts).
+ */
+export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) =>
+  filters.q || page > CACHED_PAGES
+    ? listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow())
+    : statementPage(await epoch(), locale, filters, page);
 export const cachedElectionStatements = async (locale: Locale, code: string) => electionStatements(await epoch(), locale, code);
 export const cachedStatementFilterChoices = async () => filterChoices(await epoch());
 export const cachedPublicStatement = async (id: string, version: number | null) => statementById(await epoch(), id, version);
