@@ -1,1 +1,5 @@
-export { WorkspaceLayout as default } from "@/components/layout/workspace-layout";
+import { WorkspaceLayout } from "@/components/layout/workspace-layout";
+
+export default function Layout({ children }: LayoutProps<"/[locale]">) {
+  return <WorkspaceLayout workspace="observer">{children}</WorkspaceLayout>;
+}
