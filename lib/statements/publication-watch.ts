@@ -7,9 +7,9 @@ import { newestPublicationInstant } from "./public";
 const INTERVAL_MS = 2_000;
 
 /**
- * One look: when the newest public moment differs from the last one refreshed for, refresh. The
- * first look always refreshes: pages cached on disk may predate an embargo that passed while the
- * server was down. A failed refresh is tried again at the next look.
+ * One look: when the newest public moment differs from the last one refreshed for, refresh (the
+ * first look too, at no cost in a server just started). A failed refresh is tried again at the
+ * next look.
  */
 export function publicationLook(newestInstant: () => Promise<string | null>, refresh: () => Promise<void>) {
   let refreshedFor: string | null | undefined;
