@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { formatInstant } from "@/lib/i18n/format";
+import type { MissionStatements } from "@/lib/statements/by-mission";
 import type { PublicStatementSummary } from "@/lib/statements/public";
 
 /** Statements as a list of links with kind, organization and date (the home page, an election's missions). */
@@ -25,20 +26,23 @@ export async function StatementSummaries({ statements, showElection = true }: { 
   );
 }
 
-/** An election's statements grouped by mission, each mission's in their natural order (needs assessment … final). */
-export async function StatementsByMission({ statements }: { statements: PublicStatementSummary[] }) {
+/** An election's statements grouped by mission (groupByMission), each with a link to all of its own when it has more. */
+export async function StatementsByMission({ missions, electionCode }: { missions: MissionStatements[]; electionCode: string }) {
   const [t, locale] = await Promise.all([getTranslations("publicStatements"), getLocale() as Promise<Locale>]);
-  if (statements.length === 0) return <p>{t("noneForElection")}</p>;
-  const missions = new Map<string, PublicStatementSummary[]>();
-  for (const s of statements) missions.set(s.missionId, [...(missions.get(s.missionId) ?? []), s]);
+  if (missions.length === 0) return <p>{t("noneForElection")}</p>;
   return (
     <ul className="mission-statements">
-      {[...missions.values()].map((list) => (
-        <li key={list[0]!.missionId}>
+      {missions.map((mission) => (
+        <li key={mission.missionId}>
           <h3>
-            {list[0]!.missionName} ({list[0]!.organization[locale]})
+            {mission.missionName} ({mission.organization[locale]})
           </h3>
-          <StatementSummaries statements={list} showElection={false} />
+          <StatementSummaries statements={mission.shown} showElection={false} />
+          {mission.total > mission.shown.length && (
+            <p>
+              <Link href={{ pathname: "/statements", query: { election: electionCode, organization: mission.organizationId } }}>{t("allOfMission", { count: mission.total })}</Link>
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { elections, files, missions, organizations, statementAttachments, statements, statementTexts, statementVersions } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
+import { groupByMission } from "./by-mission";
 import type { OriginalLanguage, StatementKind } from "./vocabulary";
 
 /**
@@ -215,7 +216,7 @@ export async function listPublicStatements(locale: Locale, filters: StatementFil
 export async function listElectionStatements(locale: Locale, electionCode: string, now: Date) {
   const { base, visible } = listQuery(locale, { election: electionCode }, now);
   const rows = await base.orderBy(asc(organizations.acronym), asc(missions.id), asc(statements.kind), asc(statements.firstPublishedAt), asc(visible.publishedAt));
-  return rows.map((row) => summaryOf(row, locale));
+  return groupByMission(rows.map((row) => summaryOf(row, locale)));
 }
 
 /** Elections and organizations that have public statements: the choices of the list's filters. */

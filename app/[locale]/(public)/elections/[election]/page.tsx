@@ -60,7 +60,7 @@ export default async function ElectionPage({ params }: Props) {
       </section>
       <section aria-labelledby="statements">
         <h2 id="statements">{words("electionHeading")}</h2>
-        <StatementsByMission statements={statements} />
+        <StatementsByMission missions={statements} electionCode={election.code} />
         <p>
           <a href={`/api/feeds/statements?locale=${locale}&election=${election.code}`} type="application/atom+xml">
             {words("subscribeElection")}
