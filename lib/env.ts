@@ -50,6 +50,11 @@ const envSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "HOST_COUNTRY must be an ISO 3166-1 alpha-2 code")
       .default("TM"),
+    /**
+     * The port the server listens on (`next start` sets it once listening, from `-p` too): the
+     * server's own background work reaches it there (lib/statements/publication-watch.ts).
+     */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** How often the server (or `npm run worker`) expires meeting requests left undecided too long. */
     MEETING_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
     /**
@@ -101,6 +106,7 @@ export function readEnv(): Env {
     BADGE_SIGNING_KEY: process.env.BADGE_SIGNING_KEY || undefined,
     BADGE_SIGNING_KEY_ID: process.env.BADGE_SIGNING_KEY_ID || undefined,
     BADGE_RETIRED_KEYS: process.env.BADGE_RETIRED_KEYS || undefined,
+    PORT: process.env.PORT || undefined,
     MEETING_EXPIRY_INTERVAL_MS: process.env.MEETING_EXPIRY_INTERVAL_MS || undefined,
     MEETING_EXPIRY_LOOKAHEAD_MS: process.env.MEETING_EXPIRY_LOOKAHEAD_MS || undefined,
   });

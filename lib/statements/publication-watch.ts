@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { processRefreshToken } from "@/lib/public/refresh-token";
 import { publishingNow } from "./clock";
@@ -24,7 +25,7 @@ export function publicationLook(newestInstant: () => Promise<string | null>, ref
 
 /** Asks this server, through its own HTTP port, to expire its cached public pages. */
 async function refreshThisServer() {
-  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/public-refresh`, {
+  const response = await fetch(`http://127.0.0.1:${getEnv().PORT}/api/internal/public-refresh`, {
     method: "POST",
     headers: { "x-refresh-token": processRefreshToken() },
     signal: AbortSignal.timeout(5_000),
