@@ -69,7 +69,8 @@ export const missions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("missions_organization_election_key").on(t.organizationId, t.electionId),
+    // One application per organization and election at a time; a withdrawn one leaves room for a new start.
+    uniqueIndex("missions_organization_election_key").on(t.organizationId, t.electionId).where(sql`${t.status} <> 'withdrawn'`),
     index("missions_election_status_idx").on(t.electionId, t.status),
   ],
 );

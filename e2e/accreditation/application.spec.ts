@@ -95,7 +95,7 @@ test("a coordinator applies step by step, leaves midway, comes back and submits;
   await later.close();
 });
 
-test("the coordinator withdraws a draft application after confirming", async ({ page, browser }) => {
+test("the coordinator withdraws a draft application after confirming, and may start a new one", async ({ page, browser }) => {
   const election = await newOpenElection(browser);
   await signInAs(page, "coordinator");
   const path = await startApplication(page, election);
@@ -105,6 +105,16 @@ test("the coordinator withdraws a draft application after confirming", async ({ 
   await expect(page.getByRole("status")).toHaveText("The application has been withdrawn.");
   await expect(page.locator(".summary-list")).toContainText("Withdrawn");
   await expect(page.getByRole("button", { name: "Withdraw the application" })).toHaveCount(0);
+
+  // The election is open to the organization again: a new draft, the withdrawn one kept as it was.
+  await page.goto("/en/portal");
+  await expect(page.getByRole("table").getByRole("link", { name: election.title })).toHaveAttribute("href", `/en${path}`);
+  await page.locator(".section-list").getByRole("link", { name: election.title }).click();
+  await page.getByRole("button", { name: "Start the application" }).click();
+  await expect(page).toHaveURL(/\/en\/portal\/applications\/[0-9a-f-]{36}\/mission$/);
+  expect(page.url()).not.toContain(path);
+  await page.goto(`/en${path}`);
+  await expect(page.locator(".summary-list")).toContainText("Withdrawn");
 });
 
 test("an election whose accreditation has not opened yet says when it opens, and offers no start", async ({ page, browser }) => {

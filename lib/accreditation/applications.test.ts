@@ -9,7 +9,7 @@ import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makeImage, makePdf } from "@/test/images";
 import { attachLetter, previewSubmission, saveMissionDetails, startApplication, submitApplication, withdrawApplication } from "./applications";
 import { addObserver } from "./observer-changes";
-import { getOwnApplication, ownLetterFileId } from "./queries";
+import { getOwnApplication, listElectionsToApply, ownLetterFileId } from "./queries";
 import type { Coordinator } from "./scope";
 
 const data = testData();
@@ -132,6 +132,20 @@ describe("startApplication", () => {
     const started = await startApplication(other, election.id, ip);
     expect(started).toMatchObject({ ok: true, created: true });
     expect((started as { missionId: string }).missionId).not.toBe(missionId);
+  });
+
+  it("starts a new application after the organization withdrew one; the withdrawn one stays, as it was", async () => {
+    const { election, actor, missionId: withdrawn } = await acc.draftApplication();
+    expect(await withdrawApplication(actor, withdrawn, ip)).toEqual({ ok: true });
+    expect((await listElectionsToApply(actor, "en")).find((e) => e.id === election.id)).toMatchObject({ missionId: null });
+
+    const again = await startApplication(actor, election.id, ip);
+    expect(again).toMatchObject({ ok: true, created: true });
+    const current = (again as { missionId: string }).missionId;
+    expect(current).not.toBe(withdrawn);
+    expect(await startApplication(actor, election.id, ip)).toEqual({ ok: true, missionId: current, created: false });
+    expect((await listElectionsToApply(actor, "en")).filter((e) => e.id === election.id)).toEqual([expect.objectContaining({ missionId: current, missionStatus: "draft" })]);
+    expect(await acc.missionRow(withdrawn)).toMatchObject({ status: "withdrawn" });
   });
 
   it("is refused while the accreditation window is not yet open, and once it has closed", async () => {

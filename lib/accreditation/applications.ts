@@ -26,7 +26,7 @@ const refused = (refusal: Refusal): Refused => ({ ok: false, refusal });
 
 type Ip = string | null;
 
-/** Starts the organization's application to an election, or finds the one it already has. */
+/** Starts the organization's application to an election, or finds the one it has; one it withdrew does not count. */
 export async function startApplication(actor: Coordinator, unverifiedElectionId: string, ip: Ip) {
   const organizationId = organizationOf(actor);
   if (!isUuid(unverifiedElectionId)) return refused("notFound");
@@ -41,10 +41,8 @@ export async function startApplication(actor: Coordinator, unverifiedElectionId:
       .from(elections)
       .where(and(eq(elections.id, unverifiedElectionId), eq(elections.status, "published")));
     if (!election) return refused("notFound");
-    const [existing] = await tx
-      .select({ id: missions.id })
-      .from(missions)
-      .where(and(eq(missions.organizationId, organizationId), eq(missions.electionId, election.id)));
+    const current = and(eq(missions.organizationId, organizationId), eq(missions.electionId, election.id), ne(missions.status, "withdrawn"));
+    const [existing] = await tx.select({ id: missions.id }).from(missions).where(current);
     if (existing) return { ok: true as const, missionId: existing.id, created: false };
     if (!windowAllows("start", election)) return refused("windowClosed");
     // Two clicks at once: the unique key lets one insert through; the other finds it.
@@ -54,10 +52,7 @@ export async function startApplication(actor: Coordinator, unverifiedElectionId:
       .onConflictDoNothing()
       .returning({ id: missions.id });
     if (!created) {
-      const [raced] = await tx
-        .select({ id: missions.id })
-        .from(missions)
-        .where(and(eq(missions.organizationId, organizationId), eq(missions.electionId, election.id)));
+      const [raced] = await tx.select({ id: missions.id }).from(missions).where(current);
       return { ok: true as const, missionId: raced!.id, created: false };
     }
     await writeAuditEvent(tx, { actor, action: "application.started", entityType: "mission", entityId: created.id, ip, details: { electionId: election.id } });

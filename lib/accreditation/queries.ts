@@ -11,6 +11,9 @@ import { isUuid, organizationOf, type Coordinator } from "./scope";
 
 const electionTitle = { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn } as const;
 
+/** The organization's application to the election joined, unless withdrawn: then it may apply again. */
+const currentApplication = (organizationId: string) => and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId), ne(missions.status, "withdrawn"));
+
 /** Published elections not yet held, with this organization's application to each if it has one. */
 export async function listElectionsToApply(actor: Coordinator, locale: Locale) {
   const organizationId = organizationOf(actor);
@@ -25,7 +28,7 @@ export async function listElectionsToApply(actor: Coordinator, locale: Locale) {
       missionStatus: missions.status,
     })
     .from(elections)
-    .leftJoin(missions, and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId)))
+    .leftJoin(missions, currentApplication(organizationId))
     .where(and(eq(elections.status, "published"), gte(elections.electionDay, todayInAshgabat())))
     .orderBy(asc(elections.electionDay));
 }
@@ -47,7 +50,7 @@ export async function getElectionToApply(actor: Coordinator, unverifiedElectionI
       missionId: missions.id,
     })
     .from(elections)
-    .leftJoin(missions, and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId)))
+    .leftJoin(missions, currentApplication(organizationId))
     .where(and(eq(elections.id, unverifiedElectionId), eq(elections.status, "published")));
   return row ?? null;
 }

@@ -1,0 +1,2 @@
+DROP INDEX "missions_organization_election_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "missions_organization_election_key" ON "missions" USING btree ("organization_id","election_id") WHERE "missions"."status" <> 'withdrawn';
