@@ -4,17 +4,17 @@ import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { formatInstant } from "@/lib/i18n/format";
 import { pageCount, pageWindow } from "@/lib/listing";
-import { cachedStatementFilterChoices, cachedStatementPage, PUBLIC_PAGE_SIZE } from "@/lib/statements/cache";
+import { cachedStatementElections, cachedStatementPage, PUBLIC_PAGE_SIZE } from "@/lib/statements/cache";
 import type { StatementFilters } from "@/lib/statements/public";
 import { originalLanguages, statementKinds } from "@/lib/statements/vocabulary";
 
 /** Published statements: filters, full-text search with highlighted passages, pages by links. */
 export async function StatementList({ locale, filters, page }: { locale: Locale; filters: StatementFilters; page: number }) {
-  const [t, words, table, choices, { rows, total, totalCapped }] = await Promise.all([
+  const [t, words, table, elections, { rows, total, totalCapped }] = await Promise.all([
     getTranslations("publicStatements"),
     getTranslations("statements"),
     getTranslations("table"),
-    cachedStatementFilterChoices(),
+    cachedStatementElections(),
     cachedStatementPage(locale, filters, page),
   ]);
   const pages = pageCount(total, PUBLIC_PAGE_SIZE);
@@ -33,7 +33,7 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
           <label htmlFor="election">{t("election")}</label>
           <select id="election" name="election" defaultValue={filters.election ?? ""}>
             <option value="">{t("any")}</option>
-            {choices.elections.map((e) => (
+            {elections.map((e) => (
               <option key={e.code} value={e.code}>
                 {e.titles[locale]}
               </option>
@@ -41,15 +41,12 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
           </select>
         </div>
         <div className="field">
+          {/* Typed, not chosen from a list: with hundreds of missions a list would be most of the page. */}
           <label htmlFor="organization">{t("organization")}</label>
-          <select id="organization" name="organization" defaultValue={filters.organization ?? ""}>
-            <option value="">{t("any")}</option>
-            {choices.organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.names[locale]} ({o.acronym})
-              </option>
-            ))}
-          </select>
+          <p className="field__hint" id="organization-hint">
+            {t("organizationHint")}
+          </p>
+          <input id="organization" name="organization" type="text" maxLength={100} defaultValue={filters.organization ?? ""} aria-describedby="organization-hint" />
         </div>
         <div className="field">
           <label htmlFor="kind">{t("kind")}</label>

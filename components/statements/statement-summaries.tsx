@@ -40,7 +40,7 @@ export async function StatementsByMission({ missions, electionCode }: { missions
           <StatementSummaries statements={mission.shown} showElection={false} />
           {mission.total > mission.shown.length && (
             <p>
-              <Link href={{ pathname: "/statements", query: { election: electionCode, organization: mission.organizationId } }}>{t("allOfMission", { count: mission.total })}</Link>
+              <Link href={{ pathname: "/statements", query: { election: electionCode, organization: mission.acronym } }}>{t("allOfMission", { count: mission.total })}</Link>
             </p>
           )}
         </li>

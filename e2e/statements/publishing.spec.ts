@@ -139,9 +139,19 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
   await expectNoAxeViolations(visitor);
   const all = await feedTitles(visitor, "locale=en");
   expect(all.titles).toContain(title);
-  await visitor.goto("/en/statements");
-  const organizationId = await visitor.getByLabel("Organization").locator("option", { hasText: "(OSCE/ODIHR)" }).getAttribute("value");
-  expect((await feedTitles(visitor, `locale=en&organization=${organizationId}`)).titles).toContain(title);
+  expect((await feedTitles(visitor, `locale=en&organization=${encodeURIComponent("OSCE/ODIHR")}`)).titles).toContain(title);
+  expect((await feedTitles(visitor, "locale=en&organization=OTS")).titles).not.toContain(title);
+
+  // The organization is typed as a reader knows it: words of its name, in any case and language.
+  await visitor.goto("/ru/statements");
+  await visitor.getByLabel(ru.publicStatements.search).fill(marker);
+  await visitor.getByLabel(ru.publicStatements.organization).fill("обсе");
+  await visitor.getByRole("button", { name: ru.publicStatements.apply }).click();
+  await expect(visitor.locator(".statement-list h2")).toHaveText(ruTitle);
+  await visitor.getByLabel(ru.publicStatements.organization).fill("тюркских");
+  await visitor.getByRole("button", { name: ru.publicStatements.apply }).click();
+  await expect(visitor).toHaveURL(/organization=%D1%82%D1%8E%D1%80%D0%BA/);
+  await expect(visitor.locator(".statement-list h2")).toHaveCount(0);
   const sitemap = await (await visitor.request.get("/sitemap.xml")).text();
   for (const locale of locales) expect(sitemap).toContain(`/${locale}/statements/${id}</loc>`);
 });

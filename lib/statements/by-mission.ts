@@ -3,7 +3,7 @@ import type { PublicStatementSummary } from "./public";
 /** How many of a mission's statements an election's page lists; the rest are one link away. */
 export const STATEMENTS_PER_MISSION = 10;
 
-export type MissionStatements = { missionId: string; missionName: string; organizationId: string; organization: PublicStatementSummary["organization"]; shown: PublicStatementSummary[]; total: number };
+export type MissionStatements = { missionId: string; missionName: string; acronym: string; organization: PublicStatementSummary["organization"]; shown: PublicStatementSummary[]; total: number };
 
 /**
  * Statements (in their natural order, mission after mission) grouped by mission, each showing
@@ -15,7 +15,7 @@ export function groupByMission(statements: PublicStatementSummary[], perMission 
   for (const s of statements) {
     let mission = missions.get(s.missionId);
     if (!mission) {
-      mission = { missionId: s.missionId, missionName: s.missionName, organizationId: s.organizationId, organization: s.organization, shown: [], total: 0 };
+      mission = { missionId: s.missionId, missionName: s.missionName, acronym: s.acronym, organization: s.organization, shown: [], total: 0 };
       missions.set(s.missionId, mission);
     }
     mission.total += 1;

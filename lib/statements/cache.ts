@@ -8,7 +8,7 @@ import {
   listElectionStatements,
   listPublicStatements,
   listRecentEmbargoes,
-  listStatementFilterChoices,
+  listStatementElections,
   listStatementsForSitemap,
   type StatementFilters,
 } from "./public";
@@ -39,22 +39,22 @@ const statementPage = unstable_cache(
 );
 const electionStatements = unstable_cache(async (_epoch: string, locale: Locale, code: string) => listElectionStatements(locale, code, publishingNow()), ["statements", "election"], options);
 // The epoch is only part of the key (see above); the query reads the clock itself.
-const filterChoices = unstable_cache(async (epochKey: string) => (void epochKey, listStatementFilterChoices(publishingNow())), ["statements", "filters"], options);
+const statementElections = unstable_cache(async (epochKey: string) => (void epochKey, listStatementElections(publishingNow())), ["statements", "elections"], options);
 const statementById = unstable_cache(async (_epoch: string, id: string, version: number | null) => getPublicStatement(id, version, publishingNow()), ["statements", "one"], options);
 const sitemapEntries = unstable_cache(async (epochKey: string) => (void epochKey, listStatementsForSitemap(publishingNow())), ["statements", "sitemap"], options);
 
-/** Pages of the list beyond this, and every search, are read from the database each time. */
+/** Pages of the list beyond this, every search and every organization typed in are read from the database each time. */
 const CACHED_PAGES = 5;
 
 /**
- * A search or a far page is rarely asked twice, and anyone can ask for any number of them: kept,
+ * A search, a typed organization or a far page is rarely asked twice, and anyone can ask for any number of them: kept,
  * they would push what everyone reads out of the bounded cache (next.config.ts).
  */
 export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) =>
-  filters.q || page > CACHED_PAGES
+  filters.q || filters.organization || page > CACHED_PAGES
     ? listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow())
     : statementPage(await epoch(), locale, filters, page);
 export const cachedElectionStatements = async (locale: Locale, code: string) => electionStatements(await epoch(), locale, code);
-export const cachedStatementFilterChoices = async () => filterChoices(await epoch());
+export const cachedStatementElections = async () => statementElections(await epoch());
 export const cachedPublicStatement = async (id: string, version: number | null) => statementById(await epoch(), id, version);
 export const cachedStatementSitemap = async () => sitemapEntries(await epoch());

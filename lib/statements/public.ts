@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, exists, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, lte, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { elections, files, missions, organizations, statementAttachments, statements, statementTexts, statementVersions } from "@/db/schema";
@@ -30,14 +30,31 @@ export type PublicStatementSummary = {
   missionId: string;
   missionName: string;
   organization: Titles;
-  organizationId: string;
   acronym: string;
   election: { code: string; titles: Titles };
   /** With a search: the best-matching passage, matches between \u0002 and \u0003. */
   snippet: string | null;
 };
 
+/** `organization`: an acronym or words of a name, as a reader types them (see organizationMatches). */
 export type StatementFilters = { election?: string; organization?: string; kind?: StatementKind; language?: OriginalLanguage; q?: string };
+
+/**
+ * Organizations as a reader names them: an acronym given whole ("CIS") names those with that
+ * acronym alone, else any acronym or name, in any of the three languages, containing the words
+ * ("OSCE" finds OSCE/ODIHR and OSCE PA; "Kazakhstan" its commission). Case never matters.
+ */
+function organizationMatches(named: string) {
+  const exactly = alias(organizations, "exactly");
+  const pattern = `%${named.replace(/[\\%_]/g, "\\$&")}%`;
+  return or(
+    sql`lower(${organizations.acronym}) = lower(${named})`,
+    and(
+      notExists(getDb().select({ one: sql`1` }).from(exactly).where(sql`lower(${exactly.acronym}) = lower(${named})`)),
+      or(ilike(organizations.acronym, pattern), ilike(organizations.nameEn, pattern), ilike(organizations.nameRu, pattern), ilike(organizations.nameTk, pattern)),
+    ),
+  )!;
+}
 
 /** The latest version of each statement the public may read at `now`. */
 function visibleVersions(now: Date) {
@@ -92,7 +109,7 @@ function listQuery(locale: Locale, filters: StatementFilters, now: Date) {
   const q = filters.q?.trim() || null;
   const conditions = [eq(elections.status, "published")];
   if (filters.election) conditions.push(eq(elections.code, filters.election.toUpperCase()));
-  if (filters.organization) conditions.push(eq(organizations.id, filters.organization));
+  if (filters.organization) conditions.push(organizationMatches(filters.organization));
   if (filters.kind) conditions.push(eq(statements.kind, filters.kind));
   if (filters.language) {
     const inLanguage = alias(statementTexts, "in_language");
@@ -124,7 +141,6 @@ function listQuery(locale: Locale, filters: StatementFilters, now: Date) {
         missionId: missions.id,
         missionName: missions.name,
         organization: { tk: organizations.nameTk, ru: organizations.nameRu, en: organizations.nameEn },
-        organizationId: organizations.id,
         acronym: organizations.acronym,
         electionCode: elections.code,
         electionTitles: { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn },
@@ -177,7 +193,6 @@ function summaryOf(row: Row, locale: Locale, snippet: string | null = null): Pub
     missionId: row.missionId,
     missionName: row.missionName ?? row.acronym,
     organization: row.organization,
-    organizationId: row.organizationId,
     acronym: row.acronym,
     election: { code: row.electionCode, titles: row.electionTitles },
     snippet,
@@ -204,12 +219,9 @@ export async function listPublicStatements(locale: Locale, filters: StatementFil
   const counted = (q ? matches.limit(cap + 1) : matches).as("counted");
   const [count] = await getDb().select({ total: sql<number>`count(*)`.mapWith(Number) }).from(counted);
   const total = count?.total ?? 0;
+  const totalCapped = q !== null && total > cap;
   const snippets = q ? await snippetsOf(rows.map((row) => row.versionId), q) : new Map<string, string>();
-  return {
-    rows: rows.map((row) => summaryOf(row, locale, snippets.get(row.versionId) ?? null)),
-    total: Math.min(total, cap),
-    totalCapped: total > cap,
-  };
+  return { rows: rows.map((row) => summaryOf(row, locale, snippets.get(row.versionId) ?? null)), total: totalCapped ? cap : total, totalCapped };
 }
 
 /** An election's statements, by mission (organization's acronym), each mission's in their natural order. */
@@ -219,30 +231,17 @@ export async function listElectionStatements(locale: Locale, electionCode: strin
   return groupByMission(rows.map((row) => summaryOf(row, locale)));
 }
 
-/** Elections and organizations that have public statements: the choices of the list's filters. */
-export async function listStatementFilterChoices(now: Date) {
+/** Elections that have public statements: the choices of the list's election filter, the latest first. */
+export async function listStatementElections(now: Date) {
   const visible = visibleVersions(now);
   const rows = await getDb()
-    .selectDistinct({
-      electionCode: elections.code,
-      electionTitles: { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn },
-      electionDay: elections.electionDay,
-      organizationId: organizations.id,
-      organization: { tk: organizations.nameTk, ru: organizations.nameRu, en: organizations.nameEn },
-      acronym: organizations.acronym,
-    })
+    .selectDistinct({ code: elections.code, titles: { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn }, electionDay: elections.electionDay })
     .from(visible)
     .innerJoin(statements, eq(statements.id, visible.statementId))
     .innerJoin(missions, eq(missions.id, statements.missionId))
-    .innerJoin(organizations, eq(organizations.id, missions.organizationId))
     .innerJoin(elections, eq(elections.id, missions.electionId))
     .where(eq(elections.status, "published"));
-  const electionsByCode = new Map(rows.map((r) => [r.electionCode, { code: r.electionCode, titles: r.electionTitles, electionDay: r.electionDay }]));
-  const organizationsById = new Map(rows.map((r) => [r.organizationId, { id: r.organizationId, names: r.organization, acronym: r.acronym }]));
-  return {
-    elections: [...electionsByCode.values()].sort((a, b) => b.electionDay.localeCompare(a.electionDay)),
-    organizations: [...organizationsById.values()].sort((a, b) => a.acronym.localeCompare(b.acronym)),
-  };
+  return rows.sort((a, b) => b.electionDay.localeCompare(a.electionDay));
 }
 
 export type PublicStatementPage = {

@@ -37,8 +37,8 @@ function draftInput(missionId: string, overrides: Partial<Record<keyof Statement
   });
 }
 
-async function approvedMission() {
-  const draft = await accreditation.draftApplication();
+async function approvedMission(options: Parameters<typeof accreditation.draftApplication>[0] = {}) {
+  const draft = await accreditation.draftApplication(options);
   await accreditation.setMissionStatus(draft.missionId, "approved");
   return draft;
 }
@@ -196,7 +196,7 @@ describe("publishing", () => {
     expect((await getPublicStatement(s.statementId, 1, later))!.shown.texts[0]!.body).not.toContain("most polling stations");
   });
 
-  it("counts a search's matches only up to its cap, and says there are more; the page still lists them newest first", async () => {
+  it("counts a search's matches only up to its cap, and says there are more; the page still lists them newest first; a list without a search counts all", async () => {
     const now = new Date();
     const word = `capword${data.token}`;
     const older = await submitted({ body: `Voting was calm. ${word}` });
@@ -208,6 +208,36 @@ describe("publishing", () => {
     expect(capped).toMatchObject({ total: 1, totalCapped: true });
     expect(capped.rows.map((r) => r.id)).toEqual([newer.statementId, older.statementId]);
     expect(await listPublicStatements("en", search, { page: 1, pageSize: 20, countCap: 2 }, now)).toMatchObject({ total: 2, totalCapped: false });
+    // Without a search the count is exact, however many there are.
+    const unsearched = await listPublicStatements("en", { organization: data.token }, { page: 1, pageSize: 20, countCap: 1 }, now);
+    expect(unsearched.totalCapped).toBe(false);
+    expect(unsearched.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it("finds organizations as a reader names them: a whole acronym alone, else words of a name in any language and case", async () => {
+    const now = new Date();
+    const election = await data.election();
+    const published = async (organization: Partial<Parameters<typeof data.organization>[0]>) => {
+      const { id } = await data.organization(organization);
+      const mission = await approvedMission({ election, actor: await accreditation.coordinator(id) });
+      const created = await createStatement(mission.actor, draftInput(mission.missionId), [], ip);
+      if (!created.ok) throw new Error("expected the statement to be created");
+      await submitVersion(mission.actor, created.versionId, ip);
+      const { revision } = (await getVersionForReview(await staff(), created.versionId, "en"))!;
+      await publishVersion(await staff(), created.versionId, revision, "now", ip, now);
+      return created.statementId;
+    };
+    const watch = await published({ acronym: `W${data.token}`, nameRu: `Наблюдение Альфа ${data.token}`, nameEn: `Alpha Watch ${data.token}` });
+    const assembly = await published({ acronym: `W${data.token}-PA`, nameRu: `Ассамблея ${data.token}`, nameEn: `Parliamentary Assembly ${data.token}` });
+    const found = async (organization: string) => (await listPublicStatements("en", { election: election.code, organization }, { page: 1, pageSize: 20 }, now)).rows.map((r) => r.id).sort();
+    expect(await found(`w${data.token}`)).toEqual([watch]);
+    expect(await found(`w${data.token}-pa`)).toEqual([assembly]);
+    expect(await found(`альфа ${data.token}`)).toEqual([watch]);
+    expect(await found(`ASSEMBLY`)).toEqual([assembly]);
+    expect(await found(data.token)).toEqual([watch, assembly].sort());
+    // Typed characters are words, not patterns.
+    expect(await found("%")).toEqual([]);
+    expect(await found("W_")).toEqual([]);
   });
 
   it("returns a version with a reason the mission reads; the mission changes and resubmits it; drafts and returned versions are never public", async () => {

@@ -9,7 +9,7 @@ export function filtersOf(unverified: Record<string, string | string[] | undefin
   const schema = z.object({
     q: z.string().trim().max(200).catch(""),
     election: z.string().regex(/^[A-Za-z0-9-]{1,16}$/).catch(""),
-    organization: z.uuid().catch(""),
+    organization: z.string().trim().max(100).catch(""),
     kind: z.enum(statementKinds).or(z.literal("")).catch(""),
     language: z.enum(originalLanguages).or(z.literal("")).catch(""),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
