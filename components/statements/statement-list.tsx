@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { StatementLink } from "@/components/statements/statement-link";
 import { StatementSnippet } from "@/components/statements/snippet";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -81,12 +82,11 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
         {rows.map((s) => (
           <li key={s.id}>
             <h2>
-              <Link href={`/statements/${s.id}`} lang={s.titleLanguage === "other" ? undefined : s.titleLanguage}>
-                {s.title}
-              </Link>
+              <StatementLink statement={s} locale={locale} />
             </h2>
             <p className="statement-list__meta">
-              {words(`kinds.${s.kind}`)} · {s.organization[locale]} · {s.election.titles[locale]} · <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
+              {`${words(`kinds.${s.kind}`)} · ${s.organization[locale]} · ${s.election.titles[locale]} · `}
+              <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
               {s.version > 1 && ` · ${words("versionLabel", { number: s.version })}`}
             </p>
             {s.snippet && <StatementSnippet snippet={s.snippet} />}

@@ -4,6 +4,7 @@ import type { Locale } from "@/i18n/routing";
 import { formatInstant } from "@/lib/i18n/format";
 import type { MissionStatements } from "@/lib/statements/by-mission";
 import type { PublicStatementSummary } from "@/lib/statements/public";
+import { StatementLink } from "./statement-link";
 
 /** Statements as a list of links with kind, organization and date (the home page, an election's missions). */
 export async function StatementSummaries({ statements, showElection = true }: { statements: PublicStatementSummary[]; showElection?: boolean }) {
@@ -12,13 +13,10 @@ export async function StatementSummaries({ statements, showElection = true }: { 
     <ul className="statement-summaries">
       {statements.map((s) => (
         <li key={s.id}>
-          <Link href={`/statements/${s.id}`} lang={s.titleLanguage === "other" ? undefined : s.titleLanguage}>
-            {s.title}
-          </Link>
+          <StatementLink statement={s} locale={locale} />
           <span className="statement-list__meta">
-            {" "}
-            · {t(`kinds.${s.kind}`)}
-            {showElection && ` · ${s.organization[locale]} · ${s.election.titles[locale]}`} · <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
+            {` · ${t(`kinds.${s.kind}`)}${showElection ? ` · ${s.organization[locale]} · ${s.election.titles[locale]}` : ""} · `}
+            <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
           </span>
         </li>
       ))}

@@ -21,7 +21,10 @@ import {
  * result was computed by SQL that compared `published_at` with the clock at that time.
  */
 const options = { tags: [PUBLIC_TAG], revalidate: 30 };
-export const PUBLIC_PAGE_SIZE = 20;
+/** A page of the public list: light enough for a phone on a poor network (about 30 kB). */
+export const PUBLIC_PAGE_SIZE = 10;
+/** A feed's entries: more than a page, so a reader polling hourly misses none on election day. */
+export const FEED_SIZE = 20;
 
 const cachedRecentEmbargoes = unstable_cache(async () => listRecentEmbargoes(publishingNow()), ["statements", "embargoes"], options);
 
@@ -33,7 +36,7 @@ async function epoch() {
 }
 
 const statementPage = unstable_cache(
-  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number) => listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow()),
+  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number, pageSize: number) => listPublicStatements(locale, filters, { page, pageSize }, publishingNow()),
   ["statements", "list"],
   options,
 );
@@ -44,16 +47,16 @@ const statementById = unstable_cache(async (_epoch: string, id: string, version:
 const sitemapEntries = unstable_cache(async (epochKey: string) => (void epochKey, listStatementsForSitemap(publishingNow())), ["statements", "sitemap"], options);
 
 /** Pages of the list beyond this, every search and every organization typed in are read from the database each time. */
-const CACHED_PAGES = 5;
+const CACHED_PAGES = 10;
 
 /**
  * A search, a typed organization or a far page is rarely asked twice, and anyone can ask for any number of them: kept,
  * they would push what everyone reads out of the bounded cache (next.config.ts).
  */
-export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) =>
+export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number, pageSize = PUBLIC_PAGE_SIZE) =>
   filters.q || filters.organization || page > CACHED_PAGES
-    ? listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow())
-    : statementPage(await epoch(), locale, filters, page);
+    ? listPublicStatements(locale, filters, { page, pageSize }, publishingNow())
+    : statementPage(await epoch(), locale, filters, page, pageSize);
 export const cachedElectionStatements = async (locale: Locale, code: string) => electionStatements(await epoch(), locale, code);
 export const cachedStatementElections = async () => statementElections(await epoch());
 export const cachedPublicStatement = async (id: string, version: number | null) => statementById(await epoch(), id, version);

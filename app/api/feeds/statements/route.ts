@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
-import { cachedStatementPage } from "@/lib/statements/cache";
+import { cachedStatementPage, FEED_SIZE } from "@/lib/statements/cache";
 import { statementsAtom } from "@/lib/statements/feed";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   if (organization.length > 100) return new Response("Not found", { status: 404 });
   const filters = { ...(election ? { election: election.toUpperCase() } : {}), ...(organization ? { organization } : {}) };
   const [{ rows }, t, words] = await Promise.all([
-    cachedStatementPage(locale, filters, 1),
+    cachedStatementPage(locale, filters, 1, FEED_SIZE),
     getTranslations({ locale, namespace: "publicStatements" }),
     getTranslations({ locale, namespace: "statements" }),
   ]);
