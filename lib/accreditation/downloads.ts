@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
-import sharp from "sharp";
 import { getDb } from "@/db";
 import { missions, observers } from "@/db/schema";
 import { fileResponse } from "@/lib/files/download";
-import { readFileForDownload } from "@/lib/files/store";
+import { scaledPhoto } from "@/lib/files/scaled-photo";
+import { readFileDescription, readFileForDownload } from "@/lib/files/store";
 import { can } from "@/lib/identity/permissions";
 import { getActor, type Actor } from "@/lib/identity/session";
 import { auditRefusedAccess, ownRecordPhotoFileId } from "@/lib/observers/own-record";
@@ -54,15 +54,19 @@ async function download(
         ? await find.observer(actor)
         : undefined;
   if (fileId === undefined) return refusal(403);
-  const file = fileId ? await readFileForDownload(fileId) : null;
-  if (!file) {
+  const notFound = async () => {
     // An observer reaching beyond their own photo is noted for the commission.
     if (can(actor.role, "complete:own-record")) await auditRefusedAccess(actor, find.target, null, await clientIp());
     return refusal(404);
+  };
+  if (!thumbnail) {
+    const file = fileId ? await readFileForDownload(fileId) : null;
+    return file ? fileResponse(file) : notFound();
   }
-  if (!thumbnail) return fileResponse(file);
+  const file = fileId ? await readFileDescription(fileId) : null;
+  if (!file) return notFound();
   // Lists show hundreds of faces: 120 px wide is enough and a fraction of the bytes.
-  const small = await sharp(file.content).resize({ width: 120 }).jpeg({ quality: 80 }).toBuffer();
+  const small = await scaledPhoto(file, 120);
   return fileResponse({ ...file, content: small, byteSize: small.length, sha256: `${file.sha256}-thumb` });
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq, gt, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
-import sharp from "sharp";
 import { getDb } from "@/db";
 import { badges, elections, missions, observers, organizations } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { fileResponse } from "@/lib/files/download";
-import { readFileForDownload } from "@/lib/files/store";
+import { scaledPhoto } from "@/lib/files/scaled-photo";
+import { readFileDescription } from "@/lib/files/store";
 import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
 import { getBadgeKeys } from "./keys";
 import { signRevocationList } from "./revocation-list";
@@ -126,9 +126,9 @@ export async function badgePhotoResponse(unverifiedBadgeId: string, now: Date = 
         gt(badges.validUntil, now),
       ),
     );
-  const file = row?.fileId ? await readFileForDownload(row.fileId) : null;
+  const file = row?.fileId ? await readFileDescription(row.fileId) : null;
   if (!file) return notFound();
-  const small = await sharp(file.content).resize({ width: 240 }).jpeg({ quality: 80 }).toBuffer();
+  const small = await scaledPhoto(file, 240);
   return fileResponse({ ...file, content: small, byteSize: small.length, sha256: `${file.sha256}-badge`, originalName: "photo.jpg" });
 }
 

@@ -57,6 +57,15 @@ export type FileForDownload = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const describedBy = {
+  id: fileMetadataColumns.id,
+  kind: fileMetadataColumns.kind,
+  mediaType: fileMetadataColumns.mediaType,
+  byteSize: fileMetadataColumns.byteSize,
+  sha256: fileMetadataColumns.sha256,
+  originalName: fileMetadataColumns.originalName,
+};
+
 /**
  * A file with its bytes, for a route handler that has ALREADY decided the actor may have it
  * (by the domain row pointing at the file: the observer, the application). This function does
@@ -65,16 +74,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function readFileForDownload(unverifiedFileId: string): Promise<FileForDownload | null> {
   if (!UUID.test(unverifiedFileId)) return null;
   const [row] = await getDb()
-    .select({
-      id: fileMetadataColumns.id,
-      kind: fileMetadataColumns.kind,
-      mediaType: fileMetadataColumns.mediaType,
-      byteSize: fileMetadataColumns.byteSize,
-      sha256: fileMetadataColumns.sha256,
-      originalName: fileMetadataColumns.originalName,
-      content: files.content,
-    })
+    .select({ ...describedBy, content: files.content })
     .from(files)
     .where(eq(files.id, unverifiedFileId));
+  return row ?? null;
+}
+
+/** The same without the bytes, under the same condition: enough to answer from what was made of them (scaled-photo.ts). */
+export async function readFileDescription(unverifiedFileId: string): Promise<Omit<FileForDownload, "content"> | null> {
+  if (!UUID.test(unverifiedFileId)) return null;
+  const [row] = await getDb().select(describedBy).from(files).where(eq(files.id, unverifiedFileId));
   return row ?? null;
 }
