@@ -10,11 +10,13 @@ import { buildPublicRegister, currentTotals, findPublicElection, listCurrentElec
  * The public pages read through Next's data cache, so a surge of readers costs no database work;
  * every change to what they show (an election saved, an accreditation decision, a revocation, a
  * withdrawal, a meeting summary published or withdrawn) expires the one tag at once, from the
- * Server Action that made it. The 30 seconds are a backstop for a change made by another
- * process, whose cache this one does not share.
+ * Server Action that made it. The five minutes are a backstop for a change made by another
+ * process, whose cache this one does not share; they also bound the cached pages (a page is
+ * renewed as often as the shortest of its data), so they are no shorter than the pages' own.
  */
 export const PUBLIC_TAG = "public-portal";
-const options = { tags: [PUBLIC_TAG], revalidate: 30 };
+export const PUBLIC_REVALIDATE_SECONDS = 300;
+const options = { tags: [PUBLIC_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS };
 
 export const cachedCurrentElections = unstable_cache(() => listCurrentElections(), ["public", "current-elections"], options);
 export const cachedPublicElections = unstable_cache(() => listPublicElections(), ["public", "elections"], options);

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Locale } from "@/i18n/routing";
-import { PUBLIC_TAG } from "@/lib/public/cache";
+import { PUBLIC_REVALIDATE_SECONDS, PUBLIC_TAG } from "@/lib/public/cache";
 import { publishingNow } from "./clock";
 import {
   getPublicStatement,
@@ -20,7 +20,7 @@ import {
  * the embargo moment misses the cache and gets the statement. Nothing can show early, since each
  * result was computed by SQL that compared `published_at` with the clock at that time.
  */
-const options = { tags: [PUBLIC_TAG], revalidate: 30 };
+const options = { tags: [PUBLIC_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS };
 /** A page of the public list: light enough for a phone on a poor network (about 30 kB). */
 export const PUBLIC_PAGE_SIZE = 10;
 /** A feed's entries: more than a page, so a reader polling hourly misses none on election day. */

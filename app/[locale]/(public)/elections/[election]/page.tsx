@@ -18,8 +18,9 @@ type Props = PageProps<"/[locale]/elections/[election]">;
 
 export const generateStaticParams = renderedOnFirstRequest;
 // Cached: a publication or a passing embargo refreshes it within seconds (the Server Action, or
-// lib/statements/publication-watch.ts); the minute only bounds a change another server process made.
-export const revalidate = 60;
+// lib/statements/publication-watch.ts); the five minutes only bound a change another server process
+// made. Shorter, every page read in the meantime would be rendered again each time, surge or not.
+export const revalidate = 300;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeOf(params);
