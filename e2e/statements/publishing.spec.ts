@@ -125,13 +125,18 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
   await expect(visitor.getByText(tk.publicStatements.translationMissing.replace("{language}", tk.statements.languages.tk).replace("{original}", tk.statements.languages.en))).toBeVisible();
   await expectNoAxeViolations(visitor);
 
-  // The statement's page and the plain list are served from the cache; a search is rendered for its reader.
-  const cacheOf = async (path: string) => {
+  // The statement's page, the plain list and the home page are served from the cache, renewed by
+  // time only every five minutes (a publication refreshes them at once); a search is rendered for its reader.
+  const headersOf = async (path: string) => {
     await visitor.request.get(path);
-    return (await visitor.request.get(path)).headers()["x-nextjs-cache"];
+    return (await visitor.request.get(path)).headers();
   };
-  for (const path of [`/en/statements/${id}`, `/ru/statements/${id}/versions/1/en`, "/en/statements"]) expect(await cacheOf(path), path).toMatch(/^(HIT|STALE)$/);
-  expect(await cacheOf(`/en/statements?q=${marker}`)).toBeUndefined();
+  for (const path of [`/en/statements/${id}`, `/ru/statements/${id}/versions/1/en`, "/en/statements", "/en"]) {
+    const headers = await headersOf(path);
+    expect(headers["x-nextjs-cache"], path).toMatch(/^(HIT|STALE)$/);
+    expect(headers["cache-control"], path).toMatch(/\bs-maxage=300\b/);
+  }
+  expect((await headersOf(`/en/statements?q=${marker}`))["x-nextjs-cache"]).toBeUndefined();
 
   // Home, the organization's feed and the sitemap.
   await visitor.goto("/en");
