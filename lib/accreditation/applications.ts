@@ -16,7 +16,7 @@ import { checkMissionDates, checkMissionSubmission, issuesFor, type IntakeIssue,
 import { intakeContextFor } from "./intake-context";
 import type { MissionDetailsInput } from "./mission-schema";
 import { isEditable, windowAllows } from "./rules";
-import { isUuid, lockOwnMission, organizationOf, type Coordinator, type LockedMission } from "./scope";
+import { currentApplication, isUuid, lockOwnMission, organizationOf, type Coordinator, type LockedMission } from "./scope";
 import { applicationLifecycle } from "./transitions";
 
 /** Why a change was not made; pages turn each into a translated message. */
@@ -41,7 +41,7 @@ export async function startApplication(actor: Coordinator, unverifiedElectionId:
       .from(elections)
       .where(and(eq(elections.id, unverifiedElectionId), eq(elections.status, "published")));
     if (!election) return refused("notFound");
-    const current = and(eq(missions.organizationId, organizationId), eq(missions.electionId, election.id), ne(missions.status, "withdrawn"));
+    const current = currentApplication(organizationId, election.id);
     const [existing] = await tx.select({ id: missions.id }).from(missions).where(current);
     if (existing) return { ok: true as const, missionId: existing.id, created: false };
     if (!windowAllows("start", election)) return refused("windowClosed");

@@ -5,14 +5,11 @@ import { badges, elections, fileMetadataColumns, observerInvitations, files, mis
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
-import { isUuid, organizationOf, type Coordinator } from "./scope";
+import { currentApplication, isUuid, organizationOf, type Coordinator } from "./scope";
 
 /** What the coordinator's pages read. Every function is scoped to the coordinator's organization. */
 
 const electionTitle = { tk: elections.titleTk, ru: elections.titleRu, en: elections.titleEn } as const;
-
-/** The organization's application to the election joined, unless withdrawn: then it may apply again. */
-const currentApplication = (organizationId: string) => and(eq(missions.electionId, elections.id), eq(missions.organizationId, organizationId), ne(missions.status, "withdrawn"));
 
 /** Published elections not yet held, with this organization's application to each if it has one. */
 export async function listElectionsToApply(actor: Coordinator, locale: Locale) {
@@ -28,7 +25,7 @@ export async function listElectionsToApply(actor: Coordinator, locale: Locale) {
       missionStatus: missions.status,
     })
     .from(elections)
-    .leftJoin(missions, currentApplication(organizationId))
+    .leftJoin(missions, currentApplication(organizationId, elections.id))
     .where(and(eq(elections.status, "published"), gte(elections.electionDay, todayInAshgabat())))
     .orderBy(asc(elections.electionDay));
 }
@@ -50,7 +47,7 @@ export async function getElectionToApply(actor: Coordinator, unverifiedElectionI
       missionId: missions.id,
     })
     .from(elections)
-    .leftJoin(missions, currentApplication(organizationId))
+    .leftJoin(missions, currentApplication(organizationId, elections.id))
     .where(and(eq(elections.id, unverifiedElectionId), eq(elections.status, "published")));
   return row ?? null;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db";
 import { elections, missions } from "@/db/schema";
@@ -8,6 +8,14 @@ import type { Role } from "@/lib/identity/permissions";
 
 /** The verified coordinator a data function acts for (lib/identity/session.ts's Actor fits). */
 export type Coordinator = { id: string; role: Role; organizationId: string | null; email?: string };
+
+/**
+ * The organization's application to an election (an id, or the election's column in a join),
+ * unless withdrawn: one withdrawn leaves the organization free to apply again (the partial unique
+ * key missions_organization_election_key says the same).
+ */
+export const currentApplication = (organizationId: string, electionId: string | typeof elections.id) =>
+  and(eq(missions.organizationId, organizationId), eq(missions.electionId, electionId), ne(missions.status, "withdrawn"));
 
 /**
  * The organization a coordinator acts for. Every query and change of this domain is scoped by
