@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   // (50 MB, lib/files/zip-photos.ts). The proxy buffers what it sees up to its own limit.
   // Cached pages and data stay in memory, at most 256 MB, the least read dropped first; on disk
   // they would grow without bound: every id anyone probes under /statements/ leaves a cached 404.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb", isrFlushToDisk: false },
+  experimental: { authInterrupts: true, globalNotFound: true, serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb", isrFlushToDisk: false },
   cacheMaxMemorySize: 256 * 1024 * 1024,
   // PGlite ships WebAssembly and data files it loads from its own folder; argon2 is native.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],

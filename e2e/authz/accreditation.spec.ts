@@ -283,12 +283,15 @@ test("another organization's coordinator posting the Server Actions with the app
     ["submit the application", `${own}/check`, submit, theirMission],
     ["withdraw the application", own, withdraw, theirMission],
   ];
-  // Each is "not found" (Next's own 404 page: the action, not a page, said so), and says nothing of the application.
+  // Each is "not found" and says nothing of the application. The action, not a page, said so:
+  // posted without JavaScript, Next answers with app/global-not-found.tsx, in all three languages.
   for (const [what, path, fields, values] of attacks) {
     const response = await post(page, baseURL!, path, body(fields, values));
     expect(response.status(), what).toBe(404);
     expect(response.headers()["location"], what).toBeUndefined();
-    expectNothingOfTheVictim(await response.text(), what);
+    const html = await response.text();
+    expectNothingOfTheVictim(html, what);
+    for (const title of ["Sahypa tapylmady", "Страница не найдена", "Page not found"]) expect(html, what).toContain(`${title}</h`);
   }
 
   // The victim's application is as it was.
