@@ -213,20 +213,35 @@ function rssMb(pid: number): number | null {
   }
 }
 
-/** `clients` loops, each with its own connection (and session, for pages), for `seconds`. */
+/** A target and what it measured. */
 export type Measured = { target: Target; figures: Figures };
 
-/** Each target in turn: a warm-up, the measured run with `clients` at once and, if asked, one client alone. */
+/**
+ * Each target warmed up, then measured with `clients` at once and, if asked, one client alone.
+ * With `rounds` above 1 the targets take turns: each round measures every target for
+ * seconds ÷ rounds, and a target's figures merge its rounds. So a drift of the machine during
+ * the run (another process, the CPU's clock) weighs on every target alike instead of on
+ * whichever was measured then, and the ratios between targets hold still from run to run.
+ */
 export async function measureTargets(
   targets: Target[],
-  options: { cookies?: string[]; clients: number; warmUpSeconds: number; seconds: number; aloneSeconds?: number; serverPid: number },
+  options: { cookies?: string[]; clients: number; warmUpSeconds: number; seconds: number; aloneSeconds?: number; rounds?: number; serverPid: number },
 ) {
   const cookies = options.cookies ?? [];
+  const rounds = options.rounds ?? 1;
+  const samples = new Map<Target, Sample[]>(targets.map((target) => [target, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      if (round === 0) {
+        if (target.cached) await renderFirst(target);
+        await load(target, cookies, options.clients, options.warmUpSeconds, options.serverPid);
+      }
+      samples.get(target)!.push(await sample(target, cookies, options.clients, options.seconds / rounds, options.serverPid));
+    }
+  }
   const results: Measured[] = [];
   for (const target of targets) {
-    if (target.cached) await renderFirst(target);
-    await load(target, cookies, options.clients, options.warmUpSeconds, options.serverPid);
-    results.push({ target, figures: await load(target, cookies, options.clients, options.seconds, options.serverPid) });
+    results.push({ target, figures: figuresOf(options.clients, samples.get(target)!) });
     if (options.aloneSeconds) results.push({ target, figures: await load(target, cookies, 1, options.aloneSeconds, options.serverPid) });
   }
   return results;
@@ -248,7 +263,15 @@ async function renderFirst(target: Target) {
   console.log(`${target.name}: first render of ${target.cached} pages in ${((performance.now() - started) / 1000).toFixed(1)} s, 4 at a time (p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms)`);
 }
 
+/** What one measured stretch of load saw; stretches of one target merge into its figures. */
+type Sample = { latencies: number[]; errors: number; seconds: number; serverCpuMs: number | null; peakRssMb: number | null };
+
 export async function load(target: Target, cookies: string[], clients: number, seconds: number, serverPid: number): Promise<Figures> {
+  return figuresOf(clients, [await sample(target, cookies, clients, seconds, serverPid)]);
+}
+
+/** `clients` loops, each with its own connection (and session, for pages), for `seconds`. */
+async function sample(target: Target, cookies: string[], clients: number, seconds: number, serverPid: number): Promise<Sample> {
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
@@ -280,19 +303,25 @@ export async function load(target: Target, cookies: string[], clients: number, s
     }),
   );
   clearInterval(sampler);
-  const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = ownServer ? cpuMs(serverPid) : null;
-  latencies.sort((a, b) => a - b);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000, serverCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore, peakRssMb };
+}
+
+function figuresOf(clients: number, samples: Sample[]): Figures {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
+  const cpu = samples.every((s) => s.serverCpuMs !== null) ? samples.reduce((sum, s) => sum + s.serverCpuMs!, 0) : null;
+  const peaks = samples.flatMap((s) => (s.peakRssMb === null ? [] : [s.peakRssMb]));
   return {
     clients,
     requests: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsed,
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    perSecond: latencies.length / seconds,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / latencies.length,
-    peakRssMb,
+    cpuPerRequest: cpu === null ? null : cpu / latencies.length,
+    peakRssMb: peaks.length ? Math.max(...peaks) : null,
   };
 }
 

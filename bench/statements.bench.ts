@@ -23,6 +23,8 @@ const SEARCH_P95_MS = 100;
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARM_UP_SECONDS = 3;
+/** The page targets take turns in rounds (see measureTargets): their ratios are what the target judges. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Beside the surge: one client alone, the latency of an otherwise idle server (a reader's search on a quiet day). */
 const ALONE_SECONDS = Math.min(5, SECONDS);
 
@@ -57,14 +59,14 @@ async function benchEngine(engine: Engine, postgres: URL | null) {
     { name: "search", paths: search, cookies: false },
   ];
   await checkPages(targets);
-  const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, aloneSeconds: ALONE_SECONDS, serverPid: server.pid! });
+  const results = await measureTargets(targets, { clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS, aloneSeconds: ALONE_SECONDS, rounds: ROUNDS, serverPid: server.pid! });
   return [...results, await measureBareBaseline(CLIENTS, SECONDS)];
 }
 
 function report(engine: Engine, results: Awaited<ReturnType<typeof benchEngine>>) {
   const baselineOf = (clients: number) => results.find((r) => r.target === STATIC_BASELINE && r.figures.clients === clients)!.figures;
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
-  console.log(`\n${engine}: ${CLIENTS} concurrent anonymous clients for ${SECONDS} s per target (after ${WARM_UP_SECONDS} s of warm-up), then 1 client alone for ${ALONE_SECONDS} s; latency to the last byte`);
+  console.log(`\n${engine}: ${CLIENTS} concurrent anonymous clients for ${SECONDS} s per target in ${ROUNDS} rounds taken in turn (after ${WARM_UP_SECONDS} s of warm-up), then 1 client alone for ${ALONE_SECONDS} s; latency to the last byte`);
   console.log(
     `${"target".padEnd(28)} ${"clients".padStart(7)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)}  ${"req/s ÷ base".padStart(12)}  ${"base p99 ÷ p99".padStart(14)}  ${"errors".padStart(6)}  ${"CPU/req".padStart(8)}  target`,
   );

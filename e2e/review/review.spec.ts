@@ -65,6 +65,11 @@ test("a reviewer asks for changes, the coordinator resubmits, the reviewer decid
   const refusedAt = new Date();
   await page.getByRole("button", { name: "Refuse the selected" }).click();
   await expect(page.getByRole("status")).toHaveText("1 observer was refused.");
+  // Ticking the whole page to accredit again saves nothing and names the observers already decided.
+  await page.getByLabel("Select every observer on this page").check();
+  await page.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(errorSummary(page)).toContainText("Nothing was saved: these 3 observers cannot take this decision in their present status:");
+  for (const row of rows) await expect(errorSummary(page)).toContainText(nameOf(row));
   await page.getByRole("button", { name: "Approve the application" }).click();
   await expect(page.getByRole("status")).toHaveText("The application was approved.");
   await expectNoAxeViolations(page);

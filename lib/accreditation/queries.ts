@@ -5,6 +5,7 @@ import { badges, elections, fileMetadataColumns, observerInvitations, files, mis
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import { groupComments } from "./review-comments";
 import { currentApplication, isUuid, organizationOf, type Coordinator } from "./scope";
 
 /** What the coordinator's pages read. Every function is scoped to the coordinator's organization. */
@@ -194,11 +195,11 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
 export async function listOwnReviewComments(actor: Coordinator, missionId: string) {
   const organizationId = organizationOf(actor);
   if (!isUuid(missionId)) return [];
-  return getDb()
+  const rows = await getDb()
     .select({
       id: reviewComments.id,
       body: reviewComments.body,
-      createdAt: reviewComments.createdAt,
+      at: reviewComments.createdAt,
       observerId: reviewComments.observerId,
       observerName: sql<string | null>`${observers.surname} || ' ' || ${observers.givenNames}`,
     })
@@ -206,7 +207,8 @@ export async function listOwnReviewComments(actor: Coordinator, missionId: strin
     .innerJoin(missions, eq(missions.id, reviewComments.missionId))
     .leftJoin(observers, eq(observers.id, reviewComments.observerId))
     .where(and(eq(reviewComments.missionId, missionId), eq(missions.organizationId, organizationId)))
-    .orderBy(asc(reviewComments.createdAt));
+    .orderBy(asc(reviewComments.createdAt), asc(observers.surname), asc(observers.givenNames));
+  return groupComments(rows, (row) => (row.observerId && row.observerName ? { id: row.observerId, name: row.observerName } : null)).map(({ id, body, at, observers }) => ({ id, body, at, observers }));
 }
 
 /** Every submission of the application, newest first. */

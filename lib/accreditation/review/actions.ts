@@ -23,9 +23,11 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 const versionOf = (formData: FormData) => z.coerce.number().int().min(1).catch(0).parse(formData.get("version"));
 const reviewPath = (missionId: string) => `/commission/applications/${missionId}`;
 
-function refusal(result: { refusal: DecisionRefusal | "unchanged" }, values?: Record<string, string>): FormState {
+function refusal(result: { refusal: DecisionRefusal | "unchanged"; undecidableObserverIds?: string[] }, values?: Record<string, string>): FormState {
   if (result.refusal === "notFound") notFound();
-  return { status: "error", fieldErrors: {}, formError: result.refusal, ...(values && { values }) };
+  // The form names the observers that cannot take the decision (it knows their names).
+  const undecidable = result.undecidableObserverIds && { undecidable: result.undecidableObserverIds.join(" ") };
+  return { status: "error", fieldErrors: {}, formError: result.refusal, ...((values || undecidable) && { values: { ...values, ...undecidable } }) };
 }
 
 function done(missionId: string, formData: FormData, notice: string, count?: number): FormState {

@@ -246,8 +246,8 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
     const [berg, nowak] = observerIds as [string, string];
     await sleep(5);
     await recordApplicationViewed(reviewer, missionId, ip);
-    const comment = "Please correct Nowak's date of birth.";
-    expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment, observerIds: [nowak] }, ip)).toEqual({ ok: true });
+    const comment = "Please correct the dates of birth.";
+    expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment, observerIds: [nowak, berg] }, ip)).toEqual({ ok: true });
     await sleep(5);
     expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
     await sleep(5);
@@ -266,7 +266,7 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
     for (let i = 1; i < history.length; i++) expect(history[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(history[i]!.at.getTime());
 
     const label = (entry: (typeof history)[number]) =>
-      entry.kind === "event" ? entry.action : entry.kind === "submission" ? `submission ${entry.number}` : `comment ${entry.observerName ?? "application"}`;
+      entry.kind === "event" ? entry.action : entry.kind === "submission" ? `submission ${entry.number}` : `comment ${entry.observers.map((name) => name.split(",")[0]).join(" + ") || "application"}`;
     // Accrediting issues badges (one event for the batch, checked in lib/badges); the order below is of the review.
     expect(history.filter((entry) => entry.kind === "event" && entry.action === "badge.issued")).toHaveLength(1);
     const labels = history.map(label).filter((name) => !name.startsWith("badge."));
@@ -275,17 +275,18 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
       expect(index, name).toBeGreaterThanOrEqual(0);
       return index;
     };
-    // Newest first. A submission and its event share a moment, as do a request for changes and its comments.
+    // Newest first. A submission and its event share a moment, as do a request for changes and its comment.
     const latest = (...names: string[]) => Math.min(...names.map(at));
     const earliest = (...names: string[]) => Math.max(...names.map(at));
     expect(at("application.approved")).toBe(0);
     expect(at("observers.accredited")).toBe(1);
     const resubmission = ["submission 2", "application.submitted"];
-    const sentBack = ["application.changes_requested", "comment application", "comment Nowak, Anna Maria"];
+    // The request named two observers: one entry names both, and none repeats it for the whole application.
+    const sentBack = ["application.changes_requested", "comment Berg + Nowak"];
     expect(latest(...resubmission)).toBe(2);
     expect(earliest(...resubmission)).toBeLessThan(latest(...sentBack));
     expect(earliest(...sentBack)).toBeLessThan(at("submission 1"));
-    expect(labels).toHaveLength(12);
+    expect(labels).toHaveLength(11);
     // The first submission and the steps before it are the oldest.
     expect(labels.slice(-5).sort()).toEqual(["application.details_saved", "application.letter_attached", "application.started", "application.submitted", "submission 1"]);
 
@@ -296,13 +297,9 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
       observerCount: 2,
       decisionDueOn: (await acc.missionRow(missionId))!.decisionDueOn,
     });
-    expect(history.find((e) => e.kind === "comment" && e.observerName !== null)).toEqual({
-      kind: "comment",
-      at: expect.any(Date),
-      body: comment,
-      author: reviewer.name,
-      observerName: "Nowak, Anna Maria",
-    });
+    expect(history.filter((e) => e.kind === "comment")).toEqual([
+      { kind: "comment", at: expect.any(Date), body: comment, author: reviewer.name, observers: [expect.stringMatching(/^Berg, /), "Nowak, Anna Maria"] },
+    ]);
     expect(history[0]).toEqual({ kind: "event", at: expect.any(Date), action: "application.approved", actor: reviewer.name, details: { from: "submitted", to: "approved", accredited: 2 } });
     expect(history[1]).toMatchObject({ kind: "event", action: "observers.accredited", details: { count: 2 } });
   });
@@ -312,10 +309,7 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment: "Who is this?", observerIds: [observerIds[1]!] }, ip)).toEqual({ ok: true });
     expect(await removeObserver(actor, missionId, observerIds[1]!, ip)).toMatchObject({ ok: true, outcome: "removed" });
     const comments = (await listApplicationHistory(reviewer, missionId)).filter((e) => e.kind === "comment");
-    expect(comments).toEqual([
-      { kind: "comment", at: expect.any(Date), body: "Who is this?", author: reviewer.name, observerName: null },
-      { kind: "comment", at: expect.any(Date), body: "Who is this?", author: reviewer.name, observerName: null },
-    ]);
+    expect(comments).toEqual([{ kind: "comment", at: expect.any(Date), body: "Who is this?", author: reviewer.name, observers: [] }]);
   });
 
   it("is the application's own: another application's events are not in it", async () => {

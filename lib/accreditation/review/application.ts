@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { assertPermission } from "@/lib/identity/authorize";
 import { offsetOf, type ListQuery } from "@/lib/listing";
 import { checkObserver, type IntakeIssue } from "../intake";
+import { groupComments } from "../review-comments";
 import { isUuid } from "../scope";
 import type { Staff } from "./decisions";
 
@@ -162,11 +163,13 @@ export async function listObserversForReview(actor: Staff, application: Applicat
 
 export type HistoryEntry =
   | { kind: "submission"; at: Date; number: number; observerCount: number; decisionDueOn: string }
-  | { kind: "comment"; at: Date; body: string; author: string | null; observerName: string | null }
+  | { kind: "comment"; at: Date; body: string; author: string | null; observers: string[] }
   | { kind: "event"; at: Date; action: string; actor: string | null; details: Record<string, unknown> };
 
 // A union's values are read with its first branch's decoders: the jsonb column's, null aside.
 const detailsOf = (value: unknown) => (value === null ? null : (auditEvents.details.mapFromDriverValue(value as string) as Record<string, unknown>));
+
+const byName = new Intl.Collator("en");
 
 /** Submissions, the commission's comments and every decision, newest first. */
 export async function listApplicationHistory(actor: Staff, missionId: string): Promise<HistoryEntry[]> {
@@ -229,7 +232,10 @@ export async function listApplicationHistory(actor: Staff, missionId: string): P
   const of = (kind: HistoryEntry["kind"]) => rows.filter((row) => row.kind === kind);
   return [
     ...of("submission").map((s) => ({ kind: "submission" as const, at: s.at, number: s.number!, observerCount: s.observerCount!, decisionDueOn: s.decisionDueOn! })),
-    ...of("comment").map((c) => ({ kind: "comment" as const, at: c.at, body: c.body!, author: c.person, observerName: c.observerName })),
+    ...groupComments(
+      of("comment").map((c) => ({ at: c.at, body: c.body!, author: c.person, observerName: c.observerName })),
+      (c) => c.observerName,
+    ).map(({ at, body, author, observers }) => ({ kind: "comment" as const, at, body, author, observers: observers.sort(byName.compare) })),
     ...of("event").map((e) => ({ kind: "event" as const, at: e.at, action: e.action!, actor: e.person, details: e.details! })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 }

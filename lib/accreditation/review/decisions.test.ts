@@ -326,7 +326,7 @@ describe("accreditation numbers", () => {
 });
 
 describe("requestChanges", () => {
-  it("sends the application back with one comment on it and one on each named observer of this mission", async () => {
+  it("sends the application back with the comment on each named observer of this mission, not again on the whole application", async () => {
     const { missionId, observerIds, election } = await acc.submittedApplication({ observers: 3 });
     const other = await acc.submittedApplication({ election, observers: 1 });
     const version = await acc.missionVersion(missionId);
@@ -338,10 +338,9 @@ describe("requestChanges", () => {
     const row = await acc.missionRow(missionId);
     expect(row).toMatchObject({ status: "changes_requested", version: version + 1, decidedAt: null, rejectionReason: null });
     const comments = await commentsOf(missionId);
-    expect(comments).toHaveLength(3);
+    expect(comments).toHaveLength(2);
     expect(comments).toEqual(
       expect.arrayContaining([
-        { observerId: null, authorId: reviewer.id, body: comment },
         { observerId: observerIds[0], authorId: reviewer.id, body: comment },
         { observerId: observerIds[2], authorId: reviewer.id, body: comment },
       ]),
@@ -371,12 +370,13 @@ describe("requestChanges", () => {
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment: "Second round.", observerIds: [] }, ip)).toEqual(notAllowed);
     expect(await approveApplication(reviewer, missionId, await acc.missionVersion(missionId), ip)).toEqual(notAllowed);
     expect(await rejectApplication(reviewer, missionId, await acc.missionVersion(missionId), "No.", ip)).toEqual(notAllowed);
-    expect((await commentsOf(missionId)).map((c) => c.body)).toEqual(["First round."]);
+    // Naming no observer, the comment is on the whole application.
+    expect(await commentsOf(missionId)).toEqual([{ observerId: null, authorId: reviewer.id, body: "First round." }]);
 
     // Once resubmitted, the commission may ask again.
     expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment: "Second round.", observerIds }, ip)).toEqual({ ok: true });
-    expect((await commentsOf(missionId)).map((c) => c.body).sort()).toEqual(["First round.", "Second round.", "Second round."]);
+    expect((await commentsOf(missionId)).map((c) => c.body).sort()).toEqual(["First round.", "Second round."]);
 
     // Not after a decision, nor after the coordinator withdrew.
     const approved = await acc.submittedApplication({ observers: 1 });
@@ -530,15 +530,15 @@ describe("decideObservers", () => {
   it("revokes only accredited observers, keeping their number, and decides only pending ones otherwise", async () => {
     const { missionId, observerIds, election } = await acc.submittedApplication({ observers: 3 });
     const [first, second, third] = observerIds as [string, string, string];
-    const notAllowed = { ok: false, refusal: "notAllowed" };
+    const undecidable = (...ids: string[]) => ({ ok: false, refusal: "undecidable", undecidableObserverIds: ids });
     expect(await decideObservers(reviewer, missionId, await acc.seen([first]), accredit, ip)).toEqual({ ok: true, count: 1 });
 
     // A pending observer cannot be revoked; an accredited one is neither accredited again nor refused.
-    expect(await decideObservers(reviewer, missionId, await acc.seen([second]), revoke, ip)).toEqual(notAllowed);
-    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), accredit, ip)).toEqual(notAllowed);
-    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), refuse, ip)).toEqual(notAllowed);
-    // One that may not be decided stops the whole batch.
-    expect(await decideObservers(reviewer, missionId, await acc.seen([second, first, third]), accredit, ip)).toEqual(notAllowed);
+    expect(await decideObservers(reviewer, missionId, await acc.seen([second]), revoke, ip)).toEqual(undecidable(second));
+    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), accredit, ip)).toEqual(undecidable(first));
+    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), refuse, ip)).toEqual(undecidable(first));
+    // One that may not be decided stops the whole batch, and is named.
+    expect(await decideObservers(reviewer, missionId, await acc.seen([second, first, third]), accredit, ip)).toEqual(undecidable(first));
     expect(await decisionsOf([second, third])).toEqual([
       expect.objectContaining({ status: "pending", accreditationNumber: null }),
       expect.objectContaining({ status: "pending", accreditationNumber: null }),
@@ -552,8 +552,8 @@ describe("decideObservers", () => {
     const event = (await data.auditOf("mission", missionId)).at(-1)!;
     expect(event).toMatchObject({ action: "observers.revoked", details: { observerIds: [first], count: 1, reasonCode: "other" } });
     // Revoked is final.
-    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), revoke, ip)).toEqual(notAllowed);
-    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), accredit, ip)).toEqual(notAllowed);
+    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), revoke, ip)).toEqual(undecidable(first));
+    expect(await decideObservers(reviewer, missionId, await acc.seen([first]), accredit, ip)).toEqual(undecidable(first));
   });
 
   it("decides amendments after approval", async () => {

@@ -22,8 +22,8 @@ import type { DecisionReason } from "../vocabulary";
 export type Staff = { id: string; role: Role };
 type Ip = string | null;
 
-export type DecisionRefusal = "notFound" | "changed" | "notAllowed" | "pendingObservers";
-const refused = (refusal: DecisionRefusal, extra: { changedObserverIds?: string[] } = {}) => ({ ok: false as const, refusal, ...extra });
+export type DecisionRefusal = "notFound" | "changed" | "notAllowed" | "pendingObservers" | "undecidable";
+const refused = (refusal: DecisionRefusal, extra: { changedObserverIds?: string[]; undecidableObserverIds?: string[] } = {}) => ({ ok: false as const, refusal, ...extra });
 
 export async function lockMission(tx: Transaction, unverifiedMissionId: string) {
   if (!isUuid(unverifiedMissionId)) return null;
@@ -88,8 +88,8 @@ async function decideApplication(
 }
 
 /**
- * Sends the application back with the commission's comment, on the whole application and, when
- * some observers are named, on each of them too.
+ * Sends the application back with the commission's comment: on the observers it names, each
+ * keeping its own copy, or else on the whole application.
  */
 export function requestChanges(actor: Staff, unverifiedMissionId: string, seenVersion: number, input: { comment: string; observerIds: string[] }, ip: Ip) {
   return decideApplication(
@@ -105,10 +105,13 @@ export function requestChanges(actor: Staff, unverifiedMissionId: string, seenVe
             .from(observers)
             .where(and(eq(observers.missionId, mission.id), inArray(observers.id, named)))
         : [];
-      await tx.insert(reviewComments).values([
-        { missionId: mission.id, authorId: actor.id, body: input.comment },
-        ...onObservers.map((o) => ({ missionId: mission.id, observerId: o.id, authorId: actor.id, body: input.comment })),
-      ]);
+      await tx
+        .insert(reviewComments)
+        .values(
+          onObservers.length
+            ? onObservers.map((o) => ({ missionId: mission.id, observerId: o.id, authorId: actor.id, body: input.comment }))
+            : [{ missionId: mission.id, authorId: actor.id, body: input.comment }],
+        );
       return { ok: true, news: { kind: "changesRequested", comment: input.comment }, details: { observers: onObservers.length } };
     },
     ip,
@@ -209,7 +212,9 @@ export async function decideObservers(
     const seenVersion = new Map(seen.map((s) => [s.observerId, s.version]));
     const changed = rows.filter((row) => row.version !== seenVersion.get(row.id)).map((row) => row.id);
     if (changed.length > 0) return refused("changed", { changedObserverIds: changed });
-    if (rows.some((row) => !observerLifecycle.canTransition(row.status, event, actor.role))) return refused("notAllowed");
+    // Named, so that a reviewer who ticked a whole page learns which observers are already decided.
+    const undecidable = rows.filter((row) => !observerLifecycle.canTransition(row.status, event, actor.role)).map((row) => row.id);
+    if (undecidable.length > 0) return refused("undecidable", { undecidableObserverIds: undecidable });
 
     const now = new Date();
     const common = { decidedAt: now, decidedBy: actor.id, updatedAt: now, version: sql`${observers.version} + 1` };

@@ -49,13 +49,19 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
   const form = useRef<HTMLFormElement>(null);
   const deciding = missionStatus === "submitted" || missionStatus === "approved";
   const fieldError = (field: "reasonCode" | "reason" | "comment") => (state.status === "error" && state.fieldErrors[field] ? v(state.fieldErrors[field]) : undefined);
-  const formError = state.status === "error" && state.formError ? t(`refusals.${state.formError as "changed"}`) : undefined;
+  const formError = state.status === "error" && state.formError ? refusalText(state.formError, state.values?.undecidable) : undefined;
   const labels = { reasonCode: t("reasonCode"), reason: t("reasonText"), comment: t("observerComment") };
   const items = [
     ...(formError ? [{ message: formError }] : []),
     ...(["reasonCode", "reason", "comment"] as const).flatMap((field) => (fieldError(field) ? [{ fieldId: `observers-${field}`, message: `${labels[field]}: ${fieldError(field)}` }] : [])),
   ];
   const sent = state.status === "error" ? state.values : undefined;
+  function refusalText(refusal: string, undecidable: string | undefined) {
+    if (refusal !== "undecidable" || !undecidable) return t(`refusals.${refusal as "changed"}`);
+    const ids = undecidable.split(" ");
+    const names = ids.map((id) => rows.find((row) => row.id === id)?.name ?? "—");
+    return t("refusals.undecidable", { count: ids.length, names: names.join("; ") });
+  }
   const selectAll = (checked: boolean) =>
     form.current?.querySelectorAll<HTMLInputElement>('input[name="observer"]').forEach((box) => {
       box.checked = checked;

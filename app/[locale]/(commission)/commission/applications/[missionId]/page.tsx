@@ -203,7 +203,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: Pr
             {entry.kind === "comment" && (
               <>
                 {t("history.comment", { author: entry.author ?? "—" })}
-                {entry.observerName && ` (${entry.observerName})`}: <q>{entry.body}</q>
+                {entry.observers.length > 0 && ` (${entry.observers.join("; ")})`}: <q>{entry.body}</q>
               </>
             )}
             {entry.kind === "event" && t("history.event", { action: actionLabel(entry.action), actor: entry.actor ?? "—" })}

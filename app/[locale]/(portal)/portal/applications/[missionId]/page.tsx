@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import { ApplicationStatusBadge } from "@/components/accreditation/status";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
@@ -104,13 +105,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             {comments.map((comment) => (
               <li key={comment.id}>
                 <p className="row-note">
-                  {formatInstant(comment.createdAt, locale)}
-                  {comment.observerId && comment.observerName && (
-                    <>
-                      {" · "}
-                      <Link href={`${base}/observers/${comment.observerId}`}>{comment.observerName}</Link>
-                    </>
-                  )}
+                  {formatInstant(comment.at, locale)}
+                  {comment.observers.map((observer, index) => (
+                    <Fragment key={observer.id}>
+                      {index === 0 ? " · " : "; "}
+                      <Link href={`${base}/observers/${observer.id}`}>{observer.name}</Link>
+                    </Fragment>
+                  ))}
                 </p>
                 <p>{comment.body}</p>
               </li>
