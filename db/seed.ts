@@ -139,7 +139,7 @@ const seedOfficials = [
     positionTk: "Merkezi saýlaw toparynyň sekretary", positionRu: "Секретарь Центральной избирательной комиссии", positionEn: "Secretary of the Central Election Commission",
   },
   {
-    nameTk: "Dowlet Hojaýew", nameRu: "Довлет Ходжаев", nameEn: "Dovlet Hojayev",
+    nameTk: "Döwlet Hojaýew", nameRu: "Довлет Ходжаев", nameEn: "Dovlet Hojayev",
     positionTk: "Halkara gatnaşyklar bölüminiň müdiri", positionRu: "Начальник отдела международных связей", positionEn: "Head of the International Relations Department",
   },
 ];

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { pageCount, pageWindow, type ListQuery } from "@/lib/listing";
+import { TableWrap } from "@/components/data/table-wrap";
 
 export type Column<Row> = {
   key: string;
@@ -37,7 +38,7 @@ export async function DataTable<Row>({ caption, columns, rows, rowKey, total, qu
 
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label={caption}>
         <table className="responsive">
           <caption>{caption}</caption>
           <thead>
@@ -80,7 +81,7 @@ export async function DataTable<Row>({ caption, columns, rows, rowKey, total, qu
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {pages > 1 && (
         <nav className="pagination" aria-label={t("pagination")}>
           <p>{t("pageOf", { page: query.page, pages, total })}</p>

@@ -22,17 +22,24 @@ export function useServerForm<T extends FieldValues>(
   const form = useForm<T>({ resolver: zodResolver(schema) as Resolver<T>, defaultValues, shouldFocusError: false });
   const formRef = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
+  // The server's answer describes the form as last sent: once the browser's check stops a later
+  // attempt, its messages (a field since corrected, say) are no longer true.
+  const [lastAttemptSent, setLastAttemptSent] = useState(true);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.handleSubmit(
       () => {
         setAttempt((n) => n + 1);
+        setLastAttemptSent(true);
         startTransition(() => formAction(new FormData(formRef.current!)));
       },
-      () => setAttempt((n) => n + 1),
+      () => {
+        setAttempt((n) => n + 1);
+        setLastAttemptSent(false);
+      },
     )(event);
 
-  const serverErrors = state.status === "error" ? state.fieldErrors : {};
+  const serverErrors = state.status === "error" && lastAttemptSent ? state.fieldErrors : {};
   const clientErrors = form.formState.errors;
   /** The translated message for a field: the browser's check first, then the server's. */
   const errorOf = (field: string) => {

@@ -54,6 +54,17 @@ test("changing the password signs out the user's other devices", async ({ browse
   }
   await laptop.goto("/en/account");
   await laptop.getByLabel("Current password").fill(strongPassword);
+  // The server refuses a common password; once that is corrected, the browser's own check (the
+  // repetition differs) must not leave the server's earlier message standing.
+  await laptop.getByLabel("New password", { exact: true }).fill("password1234");
+  await laptop.getByLabel("Repeat the new password").fill("password1234");
+  await laptop.getByRole("button", { name: "Change the password" }).click();
+  await expect(errorSummary(laptop)).toContainText("This password is too common.");
+  await laptop.getByLabel("New password", { exact: true }).fill("a changed passphrase 9");
+  await laptop.getByLabel("Repeat the new password").fill("a changed passphrase 8");
+  await laptop.getByRole("button", { name: "Change the password" }).click();
+  await expect(errorSummary(laptop)).toContainText("The two passwords do not match.");
+  await expect(laptop.getByText("This password is too common.")).toHaveCount(0);
   await laptop.getByLabel("New password", { exact: true }).fill("a changed passphrase 9");
   await laptop.getByLabel("Repeat the new password").fill("a changed passphrase 9");
   await laptop.getByRole("button", { name: "Change the password" }).click();

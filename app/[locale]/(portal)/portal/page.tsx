@@ -8,6 +8,7 @@ import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
+import { TableWrap } from "@/components/data/table-wrap";
 
 export const generateMetadata = pageMetadata("workspace", "coordinatorTitle", "/portal");
 
@@ -31,7 +32,7 @@ export default async function CoordinatorWorkspacePage({ params }: PageProps<"/[
       {applications.length === 0 ? (
         <p>{a("noApplications")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={a("yourApplications")}>
           <table className="responsive">
             <caption className="visually-hidden">{a("yourApplications")}</caption>
             <thead>
@@ -61,7 +62,7 @@ export default async function CoordinatorWorkspacePage({ params }: PageProps<"/[
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       <h2>{a("electionsHeading")}</h2>

@@ -9,6 +9,7 @@ import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { feedCreatedAt } from "@/lib/meetings/feed";
 import { listPendingMeetings, listUpcomingMeetings } from "@/lib/meetings/scheduling";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/commission/meetings";
 
@@ -30,7 +31,7 @@ export default async function StaffMeetingsPage({ params }: PageProps<"/[locale]
       {pending.length === 0 ? (
         <p>{t("noPending")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("pendingHeading")}>
           <table className="responsive">
             <caption className="visually-hidden">{t("pendingHeading")}</caption>
             <thead>
@@ -58,7 +59,7 @@ export default async function StaffMeetingsPage({ params }: PageProps<"/[locale]
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2 id="upcoming">{t("upcomingHeading")}</h2>
       {upcoming.length === 0 ? (

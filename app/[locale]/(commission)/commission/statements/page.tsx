@@ -6,6 +6,7 @@ import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { publishingNow } from "@/lib/statements/clock";
 import { listStatementQueue } from "@/lib/statements/publishing";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/commission/statements";
 
@@ -19,7 +20,7 @@ export default async function StatementQueuePage({ params }: PageProps<"/[locale
   const actor = await requirePermission("publish:statement", locale, path);
   const [t, queue] = await Promise.all([getTranslations("statements"), listStatementQueue(actor, locale, publishingNow())]);
   const table = (rows: Row[], caption: string, when: (row: Row) => string) => (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="responsive">
         <caption>{caption}</caption>
         <thead>
@@ -47,7 +48,7 @@ export default async function StatementQueuePage({ params }: PageProps<"/[locale
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
   return (
     <>

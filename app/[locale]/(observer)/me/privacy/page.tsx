@@ -6,6 +6,7 @@ import { localeOf } from "@/lib/i18n/locale";
 import { requirePermission } from "@/lib/identity/session";
 import { personalDataOf, whoHandledMyData } from "@/lib/observers/privacy";
 import { PassportDetails } from "../passport-details";
+import { TableWrap } from "@/components/data/table-wrap";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/me/privacy">) {
   const t = await getTranslations({ locale: await localeOf(params), namespace: "observerAccess.privacy" });
@@ -85,7 +86,7 @@ export default async function MyPersonalDataPage({ params }: PageProps<"/[locale
       {handled.length === 0 ? (
         <p>{t("noneHandled")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("handledHeading")}>
           <table className="responsive">
             <caption className="visually-hidden">{t("handledHeading")}</caption>
             <thead>
@@ -105,7 +106,7 @@ export default async function MyPersonalDataPage({ params }: PageProps<"/[locale
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

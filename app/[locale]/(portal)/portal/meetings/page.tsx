@@ -9,6 +9,7 @@ import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { feedCreatedAt } from "@/lib/meetings/feed";
 import { listMissionsForMeetings, listOwnMeetings } from "@/lib/meetings/requests";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/portal/meetings";
 
@@ -37,7 +38,7 @@ export default async function OwnMeetingsPage({ params }: PageProps<"/[locale]/p
       {meetings.length === 0 ? (
         <p>{t("noMeetings")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("coordinatorListTitle")}>
           <table className="responsive">
             <caption className="visually-hidden">{t("coordinatorListTitle")}</caption>
             <thead>
@@ -71,7 +72,7 @@ export default async function OwnMeetingsPage({ params }: PageProps<"/[locale]/p
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {missions.length > 0 && (
         <section aria-labelledby="held-heading">

@@ -5,6 +5,7 @@ import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { listOwnStatements } from "@/lib/statements/drafting";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/portal/statements";
 
@@ -27,7 +28,7 @@ export default async function OwnStatementsPage({ params }: PageProps<"/[locale]
       {rows.length === 0 ? (
         <p>{t("noStatements")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("listTitle")}>
           <table className="responsive">
             <caption className="visually-hidden">{t("listTitle")}</caption>
             <thead>
@@ -58,7 +59,7 @@ export default async function OwnStatementsPage({ params }: PageProps<"/[locale]
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { getWorkingHours, listClosedDays, listOfficials, listRooms } from "@/lib
 import { weekdayNames } from "@/lib/meetings/time";
 import { ClosedDayForm } from "./closed-day-form";
 import { WorkingHoursForm } from "./working-hours-form";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/commission/admin/meetings";
 type ResourceRow = { id: string; name: string; active: boolean; detail: string | number };
@@ -40,7 +41,7 @@ export default async function MeetingResourcesPage({ params, searchParams }: Pag
           {add}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={heading}>
         <table>
           <caption className="visually-hidden">{heading}</caption>
           <thead>
@@ -72,7 +73,7 @@ export default async function MeetingResourcesPage({ params, searchParams }: Pag
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
   const hoursInitial = Object.fromEntries(hours.flatMap((d) => [[`opens${d.weekday}`, d.opensAt ?? ""], [`closes${d.weekday}`, d.closesAt ?? ""]]));

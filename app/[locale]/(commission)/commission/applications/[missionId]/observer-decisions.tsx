@@ -8,6 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { decideObserversAction } from "@/lib/accreditation/review/actions";
 import type { ApplicationStatus, ObserverStatus } from "@/lib/accreditation/transitions";
 import { idleFormState } from "@/lib/forms";
+import { TableWrap } from "@/components/data/table-wrap";
 
 export type ReviewedObserver = {
   id: string;
@@ -80,7 +81,7 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
           <label htmlFor="select-all">{t("selectAll")}</label>
         </div>
       )}
-      <div className="table-wrap">
+      <TableWrap label={t("observersHeading")}>
         <table className="responsive review-table">
           <caption className="visually-hidden">{t("observersHeading")}</caption>
           <thead>
@@ -157,7 +158,7 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {deciding && rows.length > 0 && (
         <fieldset className="decision-panel">
           <legend>{t("decideSelected")}</legend>

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/identity/session";
 import { listOfficials, listRooms } from "@/lib/meetings/resources";
 import { listWeekBookings } from "@/lib/meetings/scheduling";
 import { ashgabatParts, weekdayNames } from "@/lib/meetings/time";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/commission/meetings/calendar";
 
@@ -35,7 +36,7 @@ export default async function MeetingCalendarPage({ params, searchParams }: Page
   const names = weekdayNames(locale);
   const clock = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Asia/Ashgabat" });
   const table = (caption: string, rows: { id: string; name: string }[], key: "roomId" | "officialId") => (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="calendar">
         <caption>{caption}</caption>
         <thead>
@@ -72,7 +73,7 @@ export default async function MeetingCalendarPage({ params, searchParams }: Page
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
   return (
     <>

@@ -10,6 +10,7 @@ import { acceptsAmendments, isEditable } from "@/lib/accreditation/rules";
 import { applicationLifecycle } from "@/lib/accreditation/transitions";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { applicationPageMetadata, loadApplicationPage } from "./application-page";
+import { TableWrap } from "@/components/data/table-wrap";
 
 type Props = PageProps<"/[locale]/portal/applications/[missionId]">;
 
@@ -123,7 +124,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {submissions.length > 0 && (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">{t("historyHeading")}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t("historyHeading")}>
             <table className="responsive">
               <caption className="visually-hidden">{t("historyHeading")}</caption>
               <thead>
@@ -145,7 +146,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
 

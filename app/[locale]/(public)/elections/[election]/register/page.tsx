@@ -7,6 +7,7 @@ import { localeOf } from "@/lib/i18n/locale";
 import { localizedMetadata } from "@/lib/i18n/metadata";
 import { registerOf } from "../election-register";
 import { renderedOnFirstRequest } from "@/lib/public/static-params";
+import { TableWrap } from "@/components/data/table-wrap";
 
 type Props = PageProps<"/[locale]/elections/[election]/register">;
 
@@ -54,7 +55,7 @@ export default async function RegisterPage({ params }: Props) {
       {missions.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("missionsCaption")}>
           <table className="responsive">
             <caption>{t("missionsCaption")}</caption>
             <ColumnHeads labels={(["organization", "mission", "missionType", "headOfMission", "accredited", "countries"] as const).map((c) => t(`columns.${c}`))} />
@@ -76,10 +77,10 @@ export default async function RegisterPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {observers && observers.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t("observersCaption")}>
           <table className="responsive">
             <caption>{t("observersCaption")}</caption>
             <ColumnHeads labels={(["surname", "givenNames", "role", "nationality", "organization"] as const).map((c) => t(`columns.${c}`))} />
@@ -95,7 +96,7 @@ export default async function RegisterPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

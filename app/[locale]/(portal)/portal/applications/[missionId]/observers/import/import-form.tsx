@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/forms/field";
 import type { ImportState } from "@/lib/accreditation/action-states";
 import { importObserversAction } from "@/lib/accreditation/actions";
+import { TableWrap } from "@/components/data/table-wrap";
 
 const idle: ImportState = { status: "idle" };
 
@@ -29,7 +30,7 @@ export function ImportForm({ locale, missionId }: { locale: string; missionId: s
           <h2 id="import-report-title">{t("reportTitle", { count: state.total })}</h2>
           <p>{t("reportLead")}</p>
           {state.total > state.errors.length && <p>{t("reportTruncated", { shown: state.errors.length })}</p>}
-          <div className="table-wrap">
+          <TableWrap label={t("reportCaption")}>
             <table>
               <caption className="visually-hidden">{t("reportCaption")}</caption>
               <thead>
@@ -49,7 +50,7 @@ export function ImportForm({ locale, missionId }: { locale: string; missionId: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </div>
       )}
       {state.status === "refused" && (
