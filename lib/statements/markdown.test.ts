@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderStatementMarkdown } from "./markdown";
+import { renderStatementMarkdown, statementSummaryText } from "./markdown";
 
 describe("renderStatementMarkdown", () => {
   it("renders headings, lists, tables, quotes and links, links with rel nofollow noopener", () => {
@@ -23,5 +23,21 @@ describe("renderStatementMarkdown", () => {
     expect(html).toContain('<p id="p1">First. <a class="paragraph-link" href="#p1" aria-label="Link to paragraph 1">¶</a></p>');
     expect(html).toContain('<p id="p2">Second.');
     expect(html).not.toContain('id="p3"');
+  });
+});
+
+describe("statementSummaryText", () => {
+  const body = "# Summary\n\nThe mission observed the process **orderly**, see [the law](https://example.org/law) and <script>alert(1)</script>\n\n| Region | Stations |\n|---|---|\n| Ahal | 120 |\n\n> The count was transparent";
+
+  it("gives the words without Markdown or addresses, each block a sentence", () => {
+    expect(statementSummaryText(body, 500)).toBe(
+      "Summary. The mission observed the process orderly, see the law and <script>alert(1)</script>. Region. Stations. Ahal. 120. The count was transparent.",
+    );
+  });
+
+  it("cuts at a word within the limit, with an ellipsis", () => {
+    const text = statementSummaryText(body, 40);
+    expect(text).toBe("Summary. The mission observed the…");
+    expect(text.length).toBeLessThanOrEqual(40);
   });
 });

@@ -37,3 +37,25 @@ markdown.renderer.rules.paragraph_close = (tokens, idx, options, env, self) => {
 export function renderStatementMarkdown(body: string, paragraphLabel?: (n: number) => string): string {
   return markdown.render(body, { paragraphLabel } satisfies Env);
 }
+
+/**
+ * The body's words without Markdown, for a page's description and its preview on social media:
+ * link texts without their addresses, each block ending as a sentence, at most `limit`
+ * characters cut at a word with "…".
+ */
+export function statementSummaryText(body: string, limit: number): string {
+  const blocks: string[] = [];
+  for (const token of markdown.parse(body, {})) {
+    if (token.type !== "inline") continue;
+    const words = (token.children ?? [])
+      .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (words) blocks.push(/[.!?:;…]$/.test(words) ? words : `${words}.`);
+  }
+  const text = blocks.join(" ");
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 0)) || cut}…`;
+}

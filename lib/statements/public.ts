@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { elections, files, missions, organizations, statementAttachments, statements, statementTexts, statementVersions } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { groupByMission } from "./by-mission";
+import { snippetText } from "./snippet-text";
 import type { OriginalLanguage, StatementKind } from "./vocabulary";
 
 /**
@@ -172,7 +173,7 @@ async function snippetsOf(versionIds: string[], q: string) {
     order by b.version_id, ts_rank(b.search, websearch_to_tsquery(${configOf(b.language)}, ${q})) desc`);
   // node-postgres and PGlite both answer { rows }.
   const list = (result as { rows: { version_id: string; snippet: string }[] }).rows;
-  return new Map(list.map((r) => [r.version_id, r.snippet]));
+  return new Map(list.map((r) => [r.version_id, snippetText(r.snippet)]));
 }
 
 type Row = Awaited<ReturnType<typeof listQuery>["base"]>[number];

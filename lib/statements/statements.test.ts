@@ -30,7 +30,7 @@ function draftInput(missionId: string, overrides: Partial<Record<keyof Statement
     tkTitle: "",
     tkBody: "",
     ruTitle: `Предварительные выводы ${data.token}`,
-    ruBody: "Голосование прошло спокойно. Наблюдатели отметили длинные очереди на избирательных участках.",
+    ruBody: "## Итоги\n\nГолосование прошло **спокойно**. Наблюдатели отметили длинные очереди на [избирательных участках](https://example.org/uchastki).",
     enTitle: "",
     enBody: "",
     ...overrides,
@@ -121,6 +121,9 @@ describe("publishing", () => {
     // Russian stems: "очередь" finds "очереди"; English stems: "queue" finds "queues".
     const ru = await listPublicStatements("ru", { election: s.election.code, q: "очередь" }, { page: 1, pageSize: 20 }, now);
     expect(ru.rows[0]!.snippet).toContain("\u0002очереди\u0003");
+    // The passage is the words, not the Markdown they were written in.
+    expect(ru.rows[0]!.snippet).toContain("прошло спокойно");
+    expect(ru.rows[0]!.snippet).not.toMatch(/[#*[\]()]|https?:/);
     expect((await listPublicStatements("en", { election: s.election.code, q: "queue" }, { page: 1, pageSize: 20 }, now)).total).toBe(1);
     expect((await listPublicStatements("en", { election: s.election.code, q: "saýlaw" }, { page: 1, pageSize: 20 }, now)).total).toBe(0);
     expect((await listPublicStatements("en", { election: s.election.code, language: "tk" }, { page: 1, pageSize: 20 }, now)).total).toBe(0);

@@ -11,6 +11,7 @@ import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { localizedMetadata } from "@/lib/i18n/metadata";
 import { cachedPublicStatement } from "@/lib/statements/cache";
+import { statementSummaryText } from "@/lib/statements/markdown";
 import type { PublicStatementPage } from "@/lib/statements/public";
 import { renderedOnFirstRequest } from "@/lib/public/static-params";
 import { statementViewOf, statementViewPath } from "@/lib/statements/view";
@@ -41,14 +42,12 @@ function chooseText(statement: PublicStatementPage, locale: Locale, asked: Origi
   return { text, original, missing: text.language !== wanted ? wanted : null };
 }
 
-const plain = (markdown: string) => markdown.replace(/[#>*_`|[\]()!-]+/g, " ").replace(/\s+/g, " ").trim();
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeOf(params);
   const { statement, view } = await statementOf(params);
   const { text } = chooseText(statement, locale, view.language);
   const path = `/statements/${statement.id}`;
-  const description = plain(text.body).slice(0, 200);
+  const description = statementSummaryText(text.body, 200);
   return {
     ...localizedMetadata(locale, path, text.title),
     description,
