@@ -222,6 +222,14 @@ describe("listQueue and countQueueViews", () => {
     }
   });
 
+  it("finds an observer without Turkmen or other accented letters on the keyboard, and by the Cyrillic name in any case", async () => {
+    const election = await data.election();
+    const { missionId } = await acc.submittedApplication({ election, observers: [{ surname: "Äşirowa", givenNames: "Gülşat", cyrillicName: "Аширова Гульшат" }] });
+    const found = async (search: string) => (await listQueue(reviewer, "en", filters({ electionId: election.id, search }), everything)).rows.map((row) => row.id);
+    for (const search of ["Äşirowa", "asirowa", "ASIROWA GULSAT", "gülşat äşirowa", "Аширова", "аширова гульшат", "АШИРОВА"]) expect(await found(search), search).toEqual([missionId]);
+    expect(await found("asirowb")).toEqual([]);
+  });
+
   it("finds applications by organization, mission, observer name in either order, and passport number", async () => {
     const found = async (search: string) => (await queue({ search })).letters;
     expect(await found("caspwatch")).toEqual(["a"]);

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, exists, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "@/db";
 import { elections, missionObserverCount, missions, observers, organizations } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { assertPermission } from "@/lib/identity/authorize";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import { foldedColumn, foldForSearch } from "@/lib/search-folding";
 import { normalizePassportNumber } from "../schema-fields";
 import type { ApplicationStatus } from "../transitions";
 import type { Staff } from "./decisions";
@@ -42,15 +43,16 @@ function conditionsOf(filters: QueueFilters, options: { withView: boolean }): SQ
   if (filters.organizationId) conditions.push(eq(missions.organizationId, filters.organizationId));
   if (filters.overdue) conditions.push(eq(missions.status, "submitted"), lt(missions.decisionDueOn, todayInAshgabat()));
   if (filters.search) {
-    const pattern = containsPattern(filters.search);
+    const pattern = containsPattern(foldForSearch(filters.search));
+    const matches = (value: SQLWrapper) => ilike(foldedColumn(value), pattern);
     const passport = normalizePassportNumber(filters.search);
     conditions.push(
       or(
-        ilike(organizations.acronym, pattern),
-        ilike(organizations.nameEn, pattern),
-        ilike(organizations.nameRu, pattern),
-        ilike(organizations.nameTk, pattern),
-        ilike(missions.name, pattern),
+        matches(organizations.acronym),
+        matches(organizations.nameEn),
+        matches(organizations.nameRu),
+        matches(organizations.nameTk),
+        matches(missions.name),
         exists(
           getDb()
             .select({ one: sql`1` })
@@ -59,8 +61,9 @@ function conditionsOf(filters: QueueFilters, options: { withView: boolean }): SQ
               and(
                 eq(observers.missionId, missions.id),
                 or(
-                  ilike(sql`${observers.surname} || ' ' || ${observers.givenNames}`, pattern),
-                  ilike(sql`${observers.givenNames} || ' ' || ${observers.surname}`, pattern),
+                  matches(sql`${observers.surname} || ' ' || ${observers.givenNames}`),
+                  matches(sql`${observers.givenNames} || ' ' || ${observers.surname}`),
+                  matches(observers.cyrillicName),
                   eq(observers.passportNumber, passport),
                 ),
               ),
