@@ -15,6 +15,8 @@ export const intakeCodes = [
   "arrivalOutsideObservation",
   "departureOutsideObservation",
   "underage",
+  "dateOfBirthAfterElection",
+  "dateOfBirthImplausible",
   "passportExpiresBeforeDeparture",
   "passportExpiresWithinSixMonths",
   "passportTwiceInMission",
@@ -57,6 +59,8 @@ export type ObserverIntakeContext = {
 };
 
 const MINIMUM_AGE = 18;
+/** Older than anyone has lived: the year of birth is mistyped. */
+const MAXIMUM_AGE = 120;
 /** Many states require a passport valid six months beyond entry; the commission wants to know. */
 const PASSPORT_MARGIN_MONTHS = 6;
 
@@ -126,9 +130,11 @@ export function checkObserver(observer: ObserverInput & { id?: string }, context
     election,
   );
 
-  if (ageOn(observer.dateOfBirth, election.electionDay) < MINIMUM_AGE) {
-    issues.push(error("dateOfBirth", "underage", { electionDay: election.electionDay }));
-  }
+  // A year mistyped (2085, 1850) is named as such, not as an age rule.
+  const age = ageOn(observer.dateOfBirth, election.electionDay);
+  if (observer.dateOfBirth > election.electionDay) issues.push(error("dateOfBirth", "dateOfBirthAfterElection"));
+  else if (age < MINIMUM_AGE) issues.push(error("dateOfBirth", "underage", { electionDay: election.electionDay }));
+  else if (age > MAXIMUM_AGE) issues.push(error("dateOfBirth", "dateOfBirthImplausible", { age }));
 
   if (observer.passportExpiresOn < observer.departureOn) {
     issues.push(error("passportExpiresOn", "passportExpiresBeforeDeparture"));
