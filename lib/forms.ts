@@ -34,6 +34,7 @@ export const validationKeys = [
   "zipTooManyEntries",
   "zipTooLargeTotal",
   "zipCorrupt",
+  "zipUnsafePath",
   "zipUnknownPassport",
   "zipDuplicatePassport",
   "choose",

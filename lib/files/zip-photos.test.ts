@@ -137,7 +137,7 @@ describe("readZipPhotos", () => {
     const zip = buildZip([{ name: "AB1234567.jpg", data: await makeImage(450, 600) }]);
     expect(await readZipPhotos(zip.subarray(0, zip.length - 30), mission)).toEqual({ ok: false, error: "corrupt" });
     const escaping = buildZip([{ name: "../AB1234567.jpg", data: await makeImage(450, 600) }]);
-    expect(await readZipPhotos(escaping, mission)).toEqual({ ok: false, error: "corrupt" });
+    expect(await readZipPhotos(escaping, mission)).toEqual({ ok: false, error: "unsafePath" });
   });
 
   it("reports an entry with broken compressed data and goes on", async () => {

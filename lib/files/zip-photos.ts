@@ -22,7 +22,7 @@ export const ZIP_MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024;
  */
 const ZIP_MAX_DIRECTORY_RECORDS = 10_000;
 
-export type ZipError = "notZip" | "tooLarge" | "tooManyEntries" | "tooLargeTotal" | "corrupt";
+export type ZipError = "notZip" | "tooLarge" | "tooManyEntries" | "tooLargeTotal" | "corrupt" | "unsafePath";
 export type ZipEntryError = PhotoError | "unknownPassport" | "duplicatePassport";
 
 export const zipErrorMessages = {
@@ -31,6 +31,7 @@ export const zipErrorMessages = {
   tooManyEntries: "zipTooManyEntries",
   tooLargeTotal: "zipTooLargeTotal",
   corrupt: "zipCorrupt",
+  unsafePath: "zipUnsafePath",
 } as const satisfies Record<ZipError, ValidationKey>;
 
 export const zipEntryErrorMessages = {
@@ -77,7 +78,15 @@ async function listPhotoEntries(zip: ZipFile): Promise<Entry[]> {
   if (zip.entryCount > ZIP_MAX_DIRECTORY_RECORDS) throw new ArchiveRefused("tooManyEntries");
   const entries: Entry[] = [];
   let declaredTotal = 0;
-  for await (const entry of zip.eachEntry()) {
+  const entriesRead = zip.eachEntry()[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await entriesRead.next().catch((error: unknown) => {
+      // yauzl refuses a name that is absolute or climbs out with "..": said as such, not as damage.
+      if (error instanceof Error && /^(absolute path|invalid relative path): /.test(error.message)) throw new ArchiveRefused("unsafePath");
+      throw error;
+    });
+    if (next.done) break;
+    const entry = next.value;
     if (isSkipped(entry.fileName)) continue;
     entries.push(entry);
     declaredTotal += entry.uncompressedSize;
@@ -178,7 +187,7 @@ export async function readZipPhotos(archive: Buffer, missionPassports: Iterable<
     return { ok: true, entries: results };
   } catch (error) {
     if (error instanceof ArchiveRefused) return { ok: false, error: error.code };
-    return { ok: false, error: "corrupt" }; // an unreadable directory record or a name escaping the archive
+    return { ok: false, error: "corrupt" }; // an unreadable directory record
   } finally {
     zip.close();
   }
