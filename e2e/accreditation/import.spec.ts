@@ -134,6 +134,8 @@ test("photos for imported observers come in one ZIP named by passport number; th
   await expect(result).toBeFocused();
   await expect(result.getByRole("heading")).toHaveText("2 files were not used");
   await expect(result.getByRole("listitem")).toHaveText([/^ZP000002\.png: /, /^XX999999\.jpg: /]);
+  // The count above the form is of now, not of before the upload.
+  await expect(page.getByText("1 observer has no photo yet.")).toBeVisible();
 
   await page.goto(`/en${path}/observers?status=withoutPhoto`);
   const table = page.getByRole("table", { name: "Observers of the mission: 1" });

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { notFound } from "next/navigation";
 import { redirect } from "@/i18n/navigation";
 import { refreshPublicPages } from "@/lib/public/cache";
@@ -160,6 +161,8 @@ export async function importPhotosAction(_previous: PhotoImportState, formData: 
     if (saved.refusal === "notFound") notFound();
     return { status: "refused", refusal: saved.refusal };
   }
+  // The page counts the observers still without a photo: render it anew beside the report.
+  refresh();
   return {
     status: "done",
     attached: saved.attached,
