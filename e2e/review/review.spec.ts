@@ -127,8 +127,33 @@ test("two reviewers decide the same observer at once: the second is told, and no
   await admin.getByLabel("Explanation for the mission").fill("Duplicate entry.");
   await admin.getByRole("button", { name: "Refuse the selected" }).click();
   await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
-  await admin.reload();
+  // The page shows the decision that came first under the message, without a reload, and the box is no longer ticked.
   await expect(admin.getByRole("row").filter({ hasText: nameOf(rows[0]!) })).toContainText("Accredited");
+  await expect(admin.getByLabel(`Select ${nameOf(rows[0]!)}`)).not.toBeChecked();
+  await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
+  await admin.context().close();
+});
+
+test("a reviewer accrediting an application a colleague has just sent back is told it changed, and sees it sent back", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  const { rows } = await submittedApplication(browser, election, { count: 2, prefix: "CB" });
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(page, "reviewer");
+  await signInAs(admin, "admin");
+  await openForReview(page, election.title);
+  await openForReview(admin, election.title);
+
+  await page.getByLabel("Comment for the mission").fill("Please attach the signed letter.");
+  await page.getByRole("button", { name: "Send back for changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("The application was sent back to the mission with your comment.");
+
+  await admin.getByLabel("Select every observer on this page").check();
+  await admin.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
+  await expect(admin.locator(".summary-list.panel")).toContainText("Changes requested");
+  await expect(admin.getByRole("button", { name: "Accredit the selected" })).toHaveCount(0);
+  for (const row of rows) await expect(admin.getByRole("row").filter({ hasText: nameOf(row) })).toContainText("Pending");
   await admin.context().close();
 });
 

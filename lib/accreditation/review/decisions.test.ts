@@ -234,6 +234,22 @@ describe("decisions on what the reviewer saw", () => {
     expect(await decideObservers(reviewer, missionId, seen, revoke, ip)).toEqual({ ok: false, refusal: "changed", changedObserverIds: [observerIds[1]] });
     expect((await decisionsOf(observerIds)).map((o) => o.status)).toEqual(["accredited", "withdrawn"]);
   });
+  it("answers 'changed', not 'not possible', when the application was sent back or rejected after the reviewer's page was read", async () => {
+    const returned = await acc.submittedApplication();
+    const seenVersion = await acc.missionVersion(returned.missionId);
+    const seen = await acc.seen(returned.observerIds);
+    expect(await requestChanges(colleague, returned.missionId, seenVersion, { comment: "Fix the dates.", observerIds: [] }, ip)).toEqual({ ok: true });
+    const changed = { ok: false, refusal: "changed" };
+    for (const decision of [accredit, refuse]) expect(await decideObservers(reviewer, returned.missionId, seen, decision, ip, seenVersion)).toEqual(changed);
+    // At the version now shown, the decision is simply not possible.
+    expect(await decideObservers(reviewer, returned.missionId, seen, accredit, ip, await acc.missionVersion(returned.missionId))).toEqual({ ok: false, refusal: "notAllowed" });
+
+    const rejected = await acc.submittedApplication({ election: returned.election });
+    const rejectedSeenVersion = await acc.missionVersion(rejected.missionId);
+    expect(await rejectApplication(colleague, rejected.missionId, rejectedSeenVersion, "Not eligible.", ip)).toEqual({ ok: true });
+    expect(await decideObservers(reviewer, rejected.missionId, await acc.seen(rejected.observerIds), accredit, ip, rejectedSeenVersion)).toEqual(changed);
+    expect((await decisionsOf([...returned.observerIds, ...rejected.observerIds])).map((o) => o.status)).toEqual(["pending", "pending", "refused", "refused"]);
+  });
 });
 
 describe("accreditation numbers", () => {
