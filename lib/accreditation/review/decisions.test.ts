@@ -390,7 +390,7 @@ describe("requestChanges", () => {
     expect(await commentsOf(missionId)).toEqual([{ observerId: null, authorId: reviewer.id, body: "First round." }]);
 
     // Once resubmitted, the commission may ask again.
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 2 });
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment: "Second round.", observerIds }, ip)).toEqual({ ok: true });
     expect((await commentsOf(missionId)).map((c) => c.body).sort()).toEqual(["First round.", "Second round."]);
 
@@ -625,7 +625,7 @@ describe("what the coordinators are told", () => {
 
     const comment = "Please send the letter signed by the chair.";
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment, observerIds: [] }, ip)).toEqual({ ok: true });
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true });
     expect(await decideObservers(reviewer, missionId, await acc.seen([first, second]), accredit, ip)).toEqual({ ok: true, count: 2 });
     expect(await decideObservers(reviewer, missionId, await acc.seen([third]), refuse, ip)).toEqual({ ok: true, count: 1 });
     expect(await approveApplication(reviewer, missionId, await acc.missionVersion(missionId), ip)).toEqual({ ok: true });
