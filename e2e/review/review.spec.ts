@@ -78,6 +78,14 @@ test("a reviewer asks for changes, the coordinator resubmits, the reviewer decid
   await coordinator.goto(`/en${path}/observers`);
   await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[2]!) })).toContainText("Reason: Photo not suitable for a badge: The face is hidden by sunglasses.");
   await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText("Accredited");
+  // The accreditation numbers show in the list and on each accredited observer's read-only page.
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText(`Accreditation number: ${election.code}-0001`);
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[2]!) })).not.toContainText("Accreditation number");
+  await coordinator.getByRole("link", { name: nameOf(rows[0]!), exact: true }).click();
+  await expect(coordinator.getByText(`Accreditation number: ${election.code}-0002`)).toBeVisible();
+  await expect(coordinator.getByText("Full name in Cyrillic", { exact: true })).toBeVisible();
+  await expect(coordinator.getByText("Full name in Cyrillic (optional)")).toHaveCount(0);
+  await coordinator.goto(`/en${path}/observers`);
   const refusal = await waitForEmail(demoAccounts.coordinator.email, { subjectIncludes: "Observers refused", since: refusedAt });
   expect(refusal.text).toContain("The face is hidden by sunglasses.");
 
@@ -101,6 +109,8 @@ test("a reviewer asks for changes, the coordinator resubmits, the reviewer decid
   await coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) }).getByRole("button", { name: /^Withdraw/ }).click();
   await coordinator.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
   await expect(coordinator.getByRole("status")).toHaveText("The observer was withdrawn.");
+  // A withdrawn observer's number no longer stands: it is struck through beside the status.
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) }).locator("del")).toHaveText(`Accreditation number: ${election.code}-0001`);
 
   // The amendment waits in the reviewers' queue.
   await page.goto("/en/commission/applications");
