@@ -610,6 +610,12 @@ describe("what the coordinators are told", () => {
   type Kind = keyof typeof en.email.decision.subjects;
   const subject = (locale: "en" | "ru" | "tk", kind: Kind, mission: string) => messages[locale].email.decision.subjects[kind].replace("{mission}", mission);
   const titles = { en: "Election", ru: "Выборы", tk: "Saýlaw" } as const;
+  const missionWord = { en: "Mission", ru: "Миссия", tk: "Missiýa" } as const;
+  const counts = {
+    en: ["2 observers are accredited.", "1 observer is refused accreditation.", "The accreditation of 1 observer is revoked."],
+    ru: ["Аккредитовано 2 наблюдателя.", "Отказано в аккредитации 1 наблюдателю.", "Отозвана аккредитация 1 наблюдателя."],
+    tk: ["2 synçy akkreditasiýa edildi.", "1 synçynyň akkreditasiýasy ret edildi.", "1 synçynyň akkreditasiýasy ýatyryldy."],
+  } as const;
 
   it("queues one email per active coordinator of the organization for every decision, each in their language", async () => {
     const election = await data.election();
@@ -656,6 +662,13 @@ describe("what the coordinators are told", () => {
       expect(texts["decision-changesRequested"]).toContain(comment);
       expect(texts["decision-refused"]).toContain(refuse.reason);
       expect(texts["decision-revoked"]).toContain(revoke.reason);
+      // The mission's name stands after a colon, in no grammatical case, and each count agrees with its noun.
+      for (const text of Object.values(texts)) expect(text).toContain(`${missionWord[locale]}: ${missionName}.`);
+      const [accredited, refused, revoked] = counts[locale];
+      expect(texts["decision-accredited"]).toContain(accredited);
+      expect(texts["decision-approved"]).toContain(accredited);
+      expect(texts["decision-refused"]).toContain(refused);
+      expect(texts["decision-revoked"]).toContain(revoked);
     }
     expect(await decisionEmailsTo(disabled.email)).toEqual([]);
     expect(await decisionEmailsTo(outsider.actor.email)).toEqual([]);
