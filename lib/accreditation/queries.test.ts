@@ -185,6 +185,7 @@ describe("listOwnObservers", () => {
         hasPhoto: false,
         reasonCode: null,
         statusReason: "Incomplete documents",
+        accreditationNumber: null,
         isAmendment: false,
         hasBadge: false,
         hasAccount: false,
@@ -237,6 +238,7 @@ describe("getOwnObserver", () => {
       hasPhoto: true,
       reasonCode: null,
       statusReason: null,
+      accreditationNumber: null,
       hasAccount: false,
       selfCompletedAt: null,
     });
