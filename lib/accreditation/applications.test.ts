@@ -472,6 +472,8 @@ describe("submitApplication", () => {
     const receipt = emails.find((e) => e.template === "application-receipt")!;
     expect(receipt.subject).toContain(`Выборы ${data.token}`);
     expect(receipt.textBody).toContain(`/ru/portal/applications/${missionId}`);
+    // The mission's name after a colon, in no grammatical case; the count agrees with its noun.
+    expect(receipt.textBody).toContain(`Миссия: Mission ${data.token}. В заявке 2 наблюдателя.`);
   });
 
   it("refuses a first submission after the accreditation window closed, but takes a resubmission until election day", async () => {
