@@ -253,3 +253,22 @@ test("a reviewer finds an application by an observer's passport number, which ne
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("No applications match.")).toBeVisible();
 });
+
+test("the commission dashboard's figures agree with their numbers in Russian", async ({ page }) => {
+  await signInAs(page, "reviewer");
+  await page.goto("/ru/commission");
+  const figures = page.locator(".figures li");
+  await expect(figures).toHaveCount(3);
+  // Whatever the other tests left waiting, each figure takes the form its number needs (the messages' own test counts 1, 4, 5, 21).
+  const forms = [
+    ["заявка ожидает решения", "заявки ожидают решения", "заявок ожидают решения"],
+    ["заявка с истёкшим сроком решения", "заявки с истёкшим сроком решения", "заявок с истёкшим сроком решения"],
+    ["наблюдатель ожидает решения", "наблюдателя ожидают решения", "наблюдателей ожидают решения"],
+  ];
+  for (const [index, [one, few, many]] of forms.entries()) {
+    const text = (await figures.nth(index).textContent())!.replace(/\s+/g, " ").trim();
+    const count = Number(/^\d+/.exec(text)?.[0]);
+    const rule = new Intl.PluralRules("ru").select(count);
+    expect(text).toBe(`${count} ${rule === "one" ? one : rule === "few" ? few : many}`);
+  }
+});
