@@ -16,7 +16,7 @@ async function main() {
   process.once("SIGTERM", () => void closeDb().finally(() => process.exit(0)));
   await Promise.all(
     jobs.map(async ({ actor, missionId }) => {
-      const result = await submitApplication(actor, missionId, "en", "192.0.2.10");
+      const result = await submitApplication(actor, missionId, "192.0.2.10");
       if (result.ok) writeSync(1, `ack ${missionId}\n`);
     }),
   );

@@ -95,7 +95,7 @@ describe("a process that dies during 200 concurrent submissions", () => {
 
     // The coordinators whose submission was lost with the process submit again, and succeed.
     for (const { missionId, actor } of drafts) {
-      if ((await acc.missionRow(missionId))!.status === "draft") expect((await submitApplication(actor, missionId, "en", null)).ok).toBe(true);
+      if ((await acc.missionRow(missionId))!.status === "draft") expect((await submitApplication(actor, missionId, null)).ok).toBe(true);
     }
     expect((await verifyAuditChain(getDb())).ok).toBe(true);
 

@@ -112,7 +112,7 @@ export function accreditationData(data: ReturnType<typeof testData>) {
   /** A complete application (see `completeDraft`), submitted. */
   async function submittedApplication(options: Parameters<typeof completeDraft>[0] = {}) {
     const draft = await completeDraft(options);
-    const submitted = await submitApplication(draft.actor, draft.missionId, "en", null);
+    const submitted = await submitApplication(draft.actor, draft.missionId, null);
     if (!submitted.ok) throw new Error(`expected the application to be submitted: ${JSON.stringify(submitted)}`);
     return draft;
   }

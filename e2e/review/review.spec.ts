@@ -78,6 +78,14 @@ test("a reviewer asks for changes, the coordinator resubmits, the reviewer decid
   await coordinator.goto(`/en${path}/observers`);
   await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[2]!) })).toContainText("Reason: Photo not suitable for a badge: The face is hidden by sunglasses.");
   await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText("Accredited");
+  // The accreditation numbers show in the list and on each accredited observer's read-only page.
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) })).toContainText(`Accreditation number: ${election.code}-0001`);
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[2]!) })).not.toContainText("Accreditation number");
+  await coordinator.getByRole("link", { name: nameOf(rows[0]!), exact: true }).click();
+  await expect(coordinator.getByText(`Accreditation number: ${election.code}-0002`)).toBeVisible();
+  await expect(coordinator.getByText("Full name in Cyrillic", { exact: true })).toBeVisible();
+  await expect(coordinator.getByText("Full name in Cyrillic (optional)")).toHaveCount(0);
+  await coordinator.goto(`/en${path}/observers`);
   const refusal = await waitForEmail(demoAccounts.coordinator.email, { subjectIncludes: "Observers refused", since: refusedAt });
   expect(refusal.text).toContain("The face is hidden by sunglasses.");
 
@@ -101,6 +109,8 @@ test("a reviewer asks for changes, the coordinator resubmits, the reviewer decid
   await coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) }).getByRole("button", { name: /^Withdraw/ }).click();
   await coordinator.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
   await expect(coordinator.getByRole("status")).toHaveText("The observer was withdrawn.");
+  // A withdrawn observer's number no longer stands: it is struck through beside the status.
+  await expect(coordinator.getByRole("row").filter({ hasText: nameOf(rows[1]!) }).locator("del")).toHaveText(`Accreditation number: ${election.code}-0001`);
 
   // The amendment waits in the reviewers' queue.
   await page.goto("/en/commission/applications");
@@ -127,8 +137,33 @@ test("two reviewers decide the same observer at once: the second is told, and no
   await admin.getByLabel("Explanation for the mission").fill("Duplicate entry.");
   await admin.getByRole("button", { name: "Refuse the selected" }).click();
   await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
-  await admin.reload();
+  // The page shows the decision that came first under the message, without a reload, and the box is no longer ticked.
   await expect(admin.getByRole("row").filter({ hasText: nameOf(rows[0]!) })).toContainText("Accredited");
+  await expect(admin.getByLabel(`Select ${nameOf(rows[0]!)}`)).not.toBeChecked();
+  await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
+  await admin.context().close();
+});
+
+test("a reviewer accrediting an application a colleague has just sent back is told it changed, and sees it sent back", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const election = await newOpenElection(browser);
+  const { rows } = await submittedApplication(browser, election, { count: 2, prefix: "CB" });
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(page, "reviewer");
+  await signInAs(admin, "admin");
+  await openForReview(page, election.title);
+  await openForReview(admin, election.title);
+
+  await page.getByLabel("Comment for the mission").fill("Please attach the signed letter.");
+  await page.getByRole("button", { name: "Send back for changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("The application was sent back to the mission with your comment.");
+
+  await admin.getByLabel("Select every observer on this page").check();
+  await admin.getByRole("button", { name: "Accredit the selected" }).click();
+  await expect(errorSummary(admin)).toContainText("Someone changed this application while you were reading it.");
+  await expect(admin.locator(".summary-list.panel")).toContainText("Changes requested");
+  await expect(admin.getByRole("button", { name: "Accredit the selected" })).toHaveCount(0);
+  for (const row of rows) await expect(admin.getByRole("row").filter({ hasText: nameOf(row) })).toContainText("Pending");
   await admin.context().close();
 });
 
@@ -217,4 +252,23 @@ test("a reviewer finds an application by an observer's passport number, which ne
   await page.getByLabel("Search").fill("no such passport 000");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("No applications match.")).toBeVisible();
+});
+
+test("the commission dashboard's figures agree with their numbers in Russian", async ({ page }) => {
+  await signInAs(page, "reviewer");
+  await page.goto("/ru/commission");
+  const figures = page.locator(".figures li");
+  await expect(figures).toHaveCount(3);
+  // Whatever the other tests left waiting, each figure takes the form its number needs (the messages' own test counts 1, 4, 5, 21).
+  const forms = [
+    ["заявка ожидает решения", "заявки ожидают решения", "заявок ожидают решения"],
+    ["заявка с истёкшим сроком решения", "заявки с истёкшим сроком решения", "заявок с истёкшим сроком решения"],
+    ["наблюдатель ожидает решения", "наблюдателя ожидают решения", "наблюдателей ожидают решения"],
+  ];
+  for (const [index, [one, few, many]] of forms.entries()) {
+    const text = (await figures.nth(index).textContent())!.replace(/\s+/g, " ").trim();
+    const count = Number(/^\d+/.exec(text)?.[0]);
+    const rule = new Intl.PluralRules("ru").select(count);
+    expect(text).toBe(`${count} ${rule === "one" ? one : rule === "few" ? few : many}`);
+  }
 });

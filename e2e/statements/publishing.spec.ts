@@ -183,9 +183,17 @@ test("an embargoed statement is nowhere before its time, then everywhere once th
     expect((await feedTitles(visitor, "locale=en")).titles).not.toContain(title);
     expect(await (await visitor.request.get("/sitemap.xml")).text()).not.toContain(id);
   };
+  // The mission sees it scheduled for its time, not already published.
+  const ownRow = async () => {
+    await page.goto("/ru/portal/statements");
+    return page.getByRole("row").filter({ hasText: title });
+  };
+  await expect(await ownRow()).toContainText(ru.statements.statuses.scheduled);
+  await expect(await ownRow()).not.toContainText(ru.statements.statuses.published);
   await hidden();
   await setClockOffset(visitor, embargo.getTime() - Date.now() - 60_000);
   await hidden();
+  await expect(await ownRow()).toContainText(ru.statements.statuses.scheduled);
 
   await setClockOffset(visitor, embargo.getTime() - Date.now() + 60_000);
   await visitor.goto(`/en/statements?q=${marker}`);
@@ -202,6 +210,7 @@ test("an embargoed statement is nowhere before its time, then everywhere once th
     .toContain(title);
   expect((await feedTitles(visitor, "locale=en")).titles).toContain(title);
   expect(await (await visitor.request.get("/sitemap.xml")).text()).toContain(id);
+  await expect(await ownRow()).toContainText(ru.statements.statuses.published);
   await setClockOffset(visitor, 0);
 });
 

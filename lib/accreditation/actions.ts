@@ -175,7 +175,7 @@ export async function submitApplicationAction(_previous: FormState, formData: Fo
   const actor = await authorizeAction("apply:accreditation");
   const locale = localeFromForm(formData);
   const missionId = text(formData, "missionId");
-  const result = await submitApplication(actor, missionId, locale, await clientIp());
+  const result = await submitApplication(actor, missionId, await clientIp());
   if (!result.ok) {
     if (result.refusal === "incomplete") return { status: "error", fieldErrors: {}, formError: "incomplete" };
     return refusalState(result.refusal);

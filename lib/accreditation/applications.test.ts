@@ -9,6 +9,7 @@ import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makeImage, makePdf } from "@/test/images";
 import { attachLetter, previewSubmission, saveMissionDetails, startApplication, submitApplication, withdrawApplication } from "./applications";
 import { addObserver } from "./observer-changes";
+import { requestChanges } from "./review/decisions";
 import { getOwnApplication, listElectionsToApply, ownLetterFileId } from "./queries";
 import type { Coordinator } from "./scope";
 
@@ -53,7 +54,7 @@ describe("who may act on an application", () => {
     expect(await saveMissionDetails(other, missionId, acc.missionDetails(election, { name: "Hijacked" }), ip)).toEqual({ ok: false, refusal: "notFound" });
     expect(await attachLetter(other, missionId, letter(), ip)).toEqual({ ok: false, refusal: "notFound" });
     expect(await previewSubmission(other, missionId)).toBeNull();
-    expect(await submitApplication(other, missionId, "en", ip)).toEqual({ ok: false, refusal: "notFound" });
+    expect(await submitApplication(other, missionId, ip)).toEqual({ ok: false, refusal: "notFound" });
     expect(await withdrawApplication(other, missionId, ip)).toEqual({ ok: false, refusal: "notFound" });
 
     expect(await acc.missionRow(missionId)).toEqual(before);
@@ -70,7 +71,7 @@ describe("who may act on an application", () => {
       await expect(saveMissionDetails(who, missionId, acc.missionDetails(election), ip)).rejects.toBeInstanceOf(PermissionDeniedError);
       await expect(attachLetter(who, missionId, letter(), ip)).rejects.toBeInstanceOf(PermissionDeniedError);
       await expect(previewSubmission(who, missionId)).rejects.toBeInstanceOf(PermissionDeniedError);
-      await expect(submitApplication(who, missionId, "en", ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(submitApplication(who, missionId, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
       await expect(withdrawApplication(who, missionId, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
     }
     const row = await acc.missionRow(missionId);
@@ -84,12 +85,12 @@ describe("who may act on an application", () => {
       expect(await saveMissionDetails(actor, id, acc.missionDetails(election), ip)).toEqual({ ok: false, refusal: "notFound" });
       expect(await attachLetter(actor, id, letter(), ip)).toEqual({ ok: false, refusal: "notFound" });
       expect(await previewSubmission(actor, id)).toBeNull();
-      expect(await submitApplication(actor, id, "en", ip)).toEqual({ ok: false, refusal: "notFound" });
+      expect(await submitApplication(actor, id, ip)).toEqual({ ok: false, refusal: "notFound" });
       expect(await withdrawApplication(actor, id, ip)).toEqual({ ok: false, refusal: "notFound" });
     }
     // A UUID that names nothing is not found either.
     expect(await startApplication(actor, crypto.randomUUID(), ip)).toEqual({ ok: false, refusal: "notFound" });
-    expect(await submitApplication(actor, crypto.randomUUID(), "en", ip)).toEqual({ ok: false, refusal: "notFound" });
+    expect(await submitApplication(actor, crypto.randomUUID(), ip)).toEqual({ ok: false, refusal: "notFound" });
   });
 });
 
@@ -233,7 +234,7 @@ describe("saveMissionDetails", () => {
 
   it("is refused once the application is submitted, and allowed again when changes are requested", async () => {
     const { actor, missionId, election } = await completeApplication();
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true });
     const renamed = acc.missionDetails(election, { name: "Renamed mission" });
     expect(await saveMissionDetails(actor, missionId, renamed, ip)).toEqual({ ok: false, refusal: "notEditable" });
     expect((await acc.missionRow(missionId))!.name).toBe(`Mission ${data.token}`);
@@ -279,7 +280,7 @@ describe("attachLetter", () => {
 
   it("is refused once the application is submitted", async () => {
     const { actor, missionId } = await completeApplication();
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true });
     const before = await ownLetterFileId(actor, missionId);
     expect(await attachLetter(actor, missionId, letter(), ip)).toEqual({ ok: false, refusal: "notEditable" });
     expect(await ownLetterFileId(actor, missionId)).toBe(before);
@@ -319,7 +320,7 @@ describe("submitApplication", () => {
 
   it("refuses an empty application: no details, no letter, no observers", async () => {
     const { actor, missionId } = await acc.draftApplication();
-    const check = codes(await submitApplication(actor, missionId, "en", ip));
+    const check = codes(await submitApplication(actor, missionId, ip));
     expect(check).toMatchObject({ canSubmit: false, detailsMissing: true, letterMissing: true });
     expect(check.issues.map((i) => i.code)).toEqual(["noObservers"]);
     expect(await acc.missionRow(missionId)).toMatchObject({ status: "draft", submittedAt: null, decisionDueOn: null });
@@ -332,7 +333,7 @@ describe("submitApplication", () => {
     await saveMissionDetails(actor, missionId, acc.missionDetails(election), ip);
     await attachLetter(actor, missionId, letter(), ip);
     await addObserver(actor, missionId, acc.observerInput(election), await acc.photo(), ip);
-    const check = codes(await submitApplication(actor, missionId, "en", ip));
+    const check = codes(await submitApplication(actor, missionId, ip));
     expect(check).toMatchObject({ detailsMissing: false, letterMissing: false });
     expect(check.issues.map((i) => i.code)).toEqual(["noHeadOfMission"]);
     expect((await acc.missionRow(missionId))!.status).toBe("draft");
@@ -344,7 +345,7 @@ describe("submitApplication", () => {
     await attachLetter(actor, missionId, letter(), ip);
     await addObserver(actor, missionId, acc.observerInput(election, { role: "head_of_mission" }), await acc.photo(), ip);
     const bare = await addObserver(actor, missionId, acc.observerInput(election), null, ip);
-    const check = codes(await submitApplication(actor, missionId, "en", ip));
+    const check = codes(await submitApplication(actor, missionId, ip));
     expect(check.issues.map((i) => i.code)).toEqual(["observersIncomplete"]);
     expect(check.issues[0]!.params).toEqual({ count: 1 });
     const flagged = check.observers.filter((o) => o.issues.length > 0);
@@ -355,11 +356,11 @@ describe("submitApplication", () => {
   it("refuses an application whose details or letter are missing, even with complete observers", async () => {
     const { actor, missionId, election } = await acc.draftApplication();
     await addObserver(actor, missionId, acc.observerInput(election, { role: "head_of_mission" }), await acc.photo(), ip);
-    const withoutBoth = codes(await submitApplication(actor, missionId, "en", ip));
+    const withoutBoth = codes(await submitApplication(actor, missionId, ip));
     expect(withoutBoth).toMatchObject({ issues: [], detailsMissing: true, letterMissing: true, canSubmit: false });
 
     await saveMissionDetails(actor, missionId, acc.missionDetails(election), ip);
-    expect(codes(await submitApplication(actor, missionId, "en", ip))).toMatchObject({ issues: [], detailsMissing: false, letterMissing: true });
+    expect(codes(await submitApplication(actor, missionId, ip))).toMatchObject({ issues: [], detailsMissing: false, letterMissing: true });
     expect((await acc.missionRow(missionId))!.status).toBe("draft");
   });
 
@@ -371,7 +372,7 @@ describe("submitApplication", () => {
     const { actor, missionId, election } = await completeApplication();
     const today = todayInAshgabat();
 
-    const result = await submitApplication(actor, missionId, "en", ip);
+    const result = await submitApplication(actor, missionId, ip);
     const due = workingDaysAfter(today, 5);
     expect(election.decisionWorkingDays).toBe(5);
     expect(result).toEqual({ ok: true, number: 1, decisionDueOn: due });
@@ -404,10 +405,11 @@ describe("submitApplication", () => {
 
     const receipt = await acc.emailsTo(actor.email);
     expect(receipt).toHaveLength(1);
-    expect(receipt[0]).toMatchObject({ template: "application-receipt", locale: "en" });
-    expect(receipt[0]!.subject).toContain(election.titleEn);
+    // In the account's language (Turkmen by default), whatever page it was submitted from.
+    expect(receipt[0]).toMatchObject({ template: "application-receipt", locale: "tk" });
+    expect(receipt[0]!.subject).toContain(`Saýlaw ${data.token}`);
     expect(receipt[0]!.textBody).toContain(`Mission ${data.token}`);
-    expect(receipt[0]!.textBody).toContain(`/en/portal/applications/${missionId}`);
+    expect(receipt[0]!.textBody).toContain(`/tk/portal/applications/${missionId}`);
 
     expect(await acc.emailsTo(reviewerEn.email)).toEqual([expect.objectContaining({ template: "application-notice", locale: "en" })]);
     expect(await acc.emailsTo(reviewerRu.email)).toEqual([expect.objectContaining({ template: "application-notice", locale: "ru" })]);
@@ -417,7 +419,7 @@ describe("submitApplication", () => {
 
   it("submits once when the button is pressed twice at once", async () => {
     const { actor, missionId } = await completeApplication();
-    const results = await Promise.all([submitApplication(actor, missionId, "en", ip), submitApplication(actor, missionId, "en", ip)]);
+    const results = await Promise.all([submitApplication(actor, missionId, ip), submitApplication(actor, missionId, ip)]);
     expect(results).toEqual(expect.arrayContaining([expect.objectContaining({ ok: true, number: 1 }), { ok: false, refusal: "notEditable" }]));
     expect(await acc.submissionsOf(missionId)).toHaveLength(1);
     expect(await acc.emailsTo(actor.email)).toHaveLength(1);
@@ -426,19 +428,19 @@ describe("submitApplication", () => {
   it("runs the clock for as many working days as the election says", async () => {
     const election = await data.election({ decisionWorkingDays: 10 });
     const { actor, missionId } = await completeApplication({ election });
-    const result = await submitApplication(actor, missionId, "en", ip);
+    const result = await submitApplication(actor, missionId, ip);
     expect(result).toEqual({ ok: true, number: 1, decisionDueOn: workingDaysAfter(todayInAshgabat(), 10) });
   });
 
   it("refuses to submit again while the commission has the application, and accepts a resubmission when changes are requested", async () => {
     const { actor, missionId, election } = await completeApplication();
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 1 });
-    expect(await submitApplication(actor, missionId, "en", ip)).toEqual({ ok: false, refusal: "notEditable" });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 1 });
+    expect(await submitApplication(actor, missionId, ip)).toEqual({ ok: false, refusal: "notEditable" });
     expect(await acc.submissionsOf(missionId)).toHaveLength(1);
 
     await acc.setMissionStatus(missionId, "changes_requested");
     await addObserver(actor, missionId, acc.observerInput(election, { surname: "Okafor" }), await acc.photo(), ip);
-    expect(await submitApplication(actor, missionId, "ru", ip)).toMatchObject({ ok: true, number: 2 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 2 });
     expect((await acc.missionRow(missionId))!.status).toBe("submitted");
     expect((await acc.submissionsOf(missionId)).map((s) => [s.number, s.observerCount])).toEqual([
       [1, 2],
@@ -450,24 +452,45 @@ describe("submitApplication", () => {
       [2, "changes_requested"],
     ]);
     const receipts = await acc.emailsTo(actor.email);
-    expect(receipts.map((e) => e.locale).sort()).toEqual(["en", "ru"]);
+    expect(receipts.map((e) => e.locale)).toEqual(["tk", "tk"]);
+  });
+
+  it("writes the receipt in the language of the coordinator's account, the one the commission's decisions are sent in", async () => {
+    const account = await data.user("coordinator", { preferredLocale: "ru" });
+    const actor = { id: account.id, role: account.role, email: account.email, organizationId: account.organizationId! };
+    const reviewer = await data.user("reviewer");
+    const { missionId } = await completeApplication({ actor });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 1 });
+    const version = (await acc.missionRow(missionId))!.version;
+    expect(await requestChanges(reviewer, missionId, version, { comment: "Please sign the letter.", observerIds: [] }, ip)).toEqual({ ok: true });
+
+    const emails = await acc.emailsTo(actor.email);
+    expect(emails.map((e) => [e.template, e.locale]).sort()).toEqual([
+      ["application-receipt", "ru"],
+      ["decision-changesRequested", "ru"],
+    ]);
+    const receipt = emails.find((e) => e.template === "application-receipt")!;
+    expect(receipt.subject).toContain(`Выборы ${data.token}`);
+    expect(receipt.textBody).toContain(`/ru/portal/applications/${missionId}`);
+    // The mission's name after a colon, in no grammatical case; the count agrees with its noun.
+    expect(receipt.textBody).toContain(`Миссия: Mission ${data.token}. В заявке 2 наблюдателя.`);
   });
 
   it("refuses a first submission after the accreditation window closed, but takes a resubmission until election day", async () => {
     const { actor, missionId, election } = await completeApplication();
     await getDb().update(elections).set({ accreditationOpensAt: new Date(Date.now() - 20 * DAY_MS), accreditationClosesAt: new Date(Date.now() - 60_000) }).where(eq(elections.id, election.id));
-    expect(await submitApplication(actor, missionId, "en", ip)).toEqual({ ok: false, refusal: "windowClosed" });
+    expect(await submitApplication(actor, missionId, ip)).toEqual({ ok: false, refusal: "windowClosed" });
     expect((await acc.missionRow(missionId))!.status).toBe("draft");
 
     await acc.setMissionStatus(missionId, "changes_requested");
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 1 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 1 });
   });
 
   it("refuses an approved, rejected or withdrawn application", async () => {
     const { actor, missionId } = await completeApplication();
     for (const status of ["approved", "rejected", "withdrawn"] as const) {
       await acc.setMissionStatus(missionId, status);
-      expect(await submitApplication(actor, missionId, "en", ip)).toEqual({ ok: false, refusal: "notEditable" });
+      expect(await submitApplication(actor, missionId, ip)).toEqual({ ok: false, refusal: "notEditable" });
       expect((await acc.missionRow(missionId))!.status).toBe(status);
     }
     expect(await acc.submissionsOf(missionId)).toEqual([]);

@@ -184,7 +184,7 @@ async function staffToNotify(tx: Transaction) {
  * findings when anything is missing; otherwise the status moves, the submission is kept in the
  * history, the legal clock starts, and the receipt and the commission's notice are queued.
  */
-export async function submitApplication(actor: Coordinator, unverifiedMissionId: string, locale: Locale, ip: Ip) {
+export async function submitApplication(actor: Coordinator, unverifiedMissionId: string, ip: Ip) {
   return getDb().transaction(async (tx) => {
     const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
     if (!mission) return refused("notFound");
@@ -229,8 +229,10 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
       decisionDueOn: due,
       missionId: mission.id,
     });
-    if (actor.email) {
-      await enqueueEmail(tx, { to: actor.email, locale, template: "application-receipt", content: applicationReceiptEmail(locale, summary(locale)) });
+    // In the account's language, as every email to a coordinator is (the commission's decisions too), not the page's.
+    const [submitter] = await tx.select({ email: users.email, locale: users.preferredLocale }).from(users).where(eq(users.id, actor.id));
+    if (submitter) {
+      await enqueueEmail(tx, { to: submitter.email, locale: submitter.locale, template: "application-receipt", content: applicationReceiptEmail(submitter.locale, summary(submitter.locale)) });
     }
     for (const reviewer of await staffToNotify(tx)) {
       const content = applicationNoticeEmail(reviewer.locale, summary(reviewer.locale));

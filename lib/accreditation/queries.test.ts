@@ -49,7 +49,7 @@ async function submittedApplication() {
   await saveMissionDetails(actor, missionId, acc.missionDetails(election), ip);
   await attachLetter(actor, missionId, { bytes: makePdf(), name: "letter.pdf" }, ip);
   const headId = await added(await addObserver(actor, missionId, acc.observerInput(election, { role: "head_of_mission", surname: "Head" }), await acc.photo(), ip));
-  const submitted = await submitApplication(actor, missionId, "en", ip);
+  const submitted = await submitApplication(actor, missionId, ip);
   if (!submitted.ok) throw new Error(`expected the application to be submitted: ${JSON.stringify(submitted)}`);
   return { ...draft, headId };
 }
@@ -185,6 +185,7 @@ describe("listOwnObservers", () => {
         hasPhoto: false,
         reasonCode: null,
         statusReason: "Incomplete documents",
+        accreditationNumber: null,
         isAmendment: false,
         hasBadge: false,
         hasAccount: false,
@@ -237,6 +238,7 @@ describe("getOwnObserver", () => {
       hasPhoto: true,
       reasonCode: null,
       statusReason: null,
+      accreditationNumber: null,
       hasAccount: false,
       selfCompletedAt: null,
     });
@@ -260,7 +262,7 @@ describe("listOwnSubmissions", () => {
     const { actor, missionId, election } = await submittedApplication();
     await acc.setMissionStatus(missionId, "changes_requested");
     await addObserver(actor, missionId, acc.observerInput(election), await acc.photo(), ip);
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 2 });
 
     const submissions = await listOwnSubmissions(actor, missionId);
     expect(submissions.map((s) => [s.number, s.observerCount])).toEqual([

@@ -154,6 +154,7 @@ export async function listOwnObservers(
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
+      accreditationNumber: observers.accreditationNumber,
       isAmendment: observers.isAmendment,
       hasBadge: sql<boolean>`exists (select 1 from ${badges} where ${badges.observerId} = ${observers.id} and ${badges.revokedAt} is null)`,
       hasAccount: sql<boolean>`${observers.userId} is not null`,
@@ -182,6 +183,7 @@ export async function getOwnObserver(actor: Coordinator, missionId: string, unve
       hasPhoto: sql<boolean>`${observers.photoFileId} is not null`,
       reasonCode: observers.reasonCode,
       statusReason: observers.statusReason,
+      accreditationNumber: observers.accreditationNumber,
       hasAccount: sql<boolean>`${observers.userId} is not null`,
       selfCompletedAt: observers.selfCompletedAt,
     })

@@ -176,7 +176,7 @@ describe("the observer's own record", () => {
     await saveOwnDetails(observer, observerId, ownDetails(), await acc.photo(), ip);
     await saveMissionDetails(actor, missionId, acc.missionDetails(election), null);
     await attachLetter(actor, missionId, { bytes: makePdf(), name: "request.pdf" }, null);
-    expect(await submitApplication(actor, missionId, "en", null)).toMatchObject({ ok: true });
+    expect(await submitApplication(actor, missionId, null)).toMatchObject({ ok: true });
     expect(await saveOwnDetails(observer, observerId, ownDetails(), null, ip)).toEqual({ ok: false, refusal: "notEditable" });
 
     const reviewer = await data.user("reviewer");

@@ -19,6 +19,12 @@ export type OriginalLanguage = (typeof originalLanguages)[number];
 export const versionStatuses = ["draft", "submitted", "returned", "published"] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
 
+/** A version as readers see it at `now`: one published for a later embargo time is scheduled until then. */
+export type ShownVersionStatus = VersionStatus | "scheduled";
+export function shownStatusAt(version: { status: VersionStatus; publishedAt: Date | null }, now: Date): ShownVersionStatus {
+  return version.status === "published" && version.publishedAt !== null && version.publishedAt > now ? "scheduled" : version.status;
+}
+
 /** PDF attachments of a statement: at most this many bytes each, and this many per version. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENTS_PER_VERSION = 10;

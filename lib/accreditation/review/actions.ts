@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
@@ -25,6 +26,8 @@ const reviewPath = (missionId: string) => `/commission/applications/${missionId}
 
 function refusal(result: { refusal: DecisionRefusal | "unchanged"; undecidableObserverIds?: string[] }, values?: Record<string, string>): FormState {
   if (result.refusal === "notFound") notFound();
+  // Someone else's decision came first: the page re-renders with it in the same response, under the message.
+  if (result.refusal === "changed") refresh();
   // The form names the observers that cannot take the decision (it knows their names).
   const undecidable = result.undecidableObserverIds && { undecidable: result.undecidableObserverIds.join(" ") };
   return { status: "error", fieldErrors: {}, formError: result.refusal, ...((values || undecidable) && { values: { ...values, ...undecidable } }) };
@@ -87,13 +90,13 @@ export async function decideObserversAction(_previous: FormState, formData: Form
     return result.ok ? done(missionId, formData, "changesRequested") : refusal(result, values);
   }
   if (intent === "accredit") {
-    const result = await decideObservers(actor, missionId, seen, { kind: "accredit" }, ip);
+    const result = await decideObservers(actor, missionId, seen, { kind: "accredit" }, ip, versionOf(formData));
     return result.ok ? done(missionId, formData, "accredited", result.count) : refusal(result, values);
   }
   if (intent === "refuse" || intent === "revoke") {
     const parsed = observerReasonSchema.safeParse(values);
     if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-    const result = await decideObservers(actor, missionId, seen, { kind: intent, ...parsed.data }, ip);
+    const result = await decideObservers(actor, missionId, seen, { kind: intent, ...parsed.data }, ip, versionOf(formData));
     return result.ok ? done(missionId, formData, intent === "refuse" ? "refused" : "revoked", result.count) : refusal(result, values);
   }
   return { status: "error", fieldErrors: {}, formError: "notAllowed", values };

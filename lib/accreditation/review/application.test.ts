@@ -249,7 +249,7 @@ describe("recordApplicationViewed and listApplicationHistory", () => {
     const comment = "Please correct the dates of birth.";
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment, observerIds: [nowak, berg] }, ip)).toEqual({ ok: true });
     await sleep(5);
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 2 });
     await sleep(5);
     await decide(missionId, [berg, nowak], accredit);
     await sleep(5);

@@ -234,6 +234,22 @@ describe("decisions on what the reviewer saw", () => {
     expect(await decideObservers(reviewer, missionId, seen, revoke, ip)).toEqual({ ok: false, refusal: "changed", changedObserverIds: [observerIds[1]] });
     expect((await decisionsOf(observerIds)).map((o) => o.status)).toEqual(["accredited", "withdrawn"]);
   });
+  it("answers 'changed', not 'not possible', when the application was sent back or rejected after the reviewer's page was read", async () => {
+    const returned = await acc.submittedApplication();
+    const seenVersion = await acc.missionVersion(returned.missionId);
+    const seen = await acc.seen(returned.observerIds);
+    expect(await requestChanges(colleague, returned.missionId, seenVersion, { comment: "Fix the dates.", observerIds: [] }, ip)).toEqual({ ok: true });
+    const changed = { ok: false, refusal: "changed" };
+    for (const decision of [accredit, refuse]) expect(await decideObservers(reviewer, returned.missionId, seen, decision, ip, seenVersion)).toEqual(changed);
+    // At the version now shown, the decision is simply not possible.
+    expect(await decideObservers(reviewer, returned.missionId, seen, accredit, ip, await acc.missionVersion(returned.missionId))).toEqual({ ok: false, refusal: "notAllowed" });
+
+    const rejected = await acc.submittedApplication({ election: returned.election });
+    const rejectedSeenVersion = await acc.missionVersion(rejected.missionId);
+    expect(await rejectApplication(colleague, rejected.missionId, rejectedSeenVersion, "Not eligible.", ip)).toEqual({ ok: true });
+    expect(await decideObservers(reviewer, rejected.missionId, await acc.seen(rejected.observerIds), accredit, ip, rejectedSeenVersion)).toEqual(changed);
+    expect((await decisionsOf([...returned.observerIds, ...rejected.observerIds])).map((o) => o.status)).toEqual(["pending", "pending", "refused", "refused"]);
+  });
 });
 
 describe("accreditation numbers", () => {
@@ -374,7 +390,7 @@ describe("requestChanges", () => {
     expect(await commentsOf(missionId)).toEqual([{ observerId: null, authorId: reviewer.id, body: "First round." }]);
 
     // Once resubmitted, the commission may ask again.
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true, number: 2 });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, number: 2 });
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment: "Second round.", observerIds }, ip)).toEqual({ ok: true });
     expect((await commentsOf(missionId)).map((c) => c.body).sort()).toEqual(["First round.", "Second round."]);
 
@@ -594,6 +610,12 @@ describe("what the coordinators are told", () => {
   type Kind = keyof typeof en.email.decision.subjects;
   const subject = (locale: "en" | "ru" | "tk", kind: Kind, mission: string) => messages[locale].email.decision.subjects[kind].replace("{mission}", mission);
   const titles = { en: "Election", ru: "Выборы", tk: "Saýlaw" } as const;
+  const missionWord = { en: "Mission", ru: "Миссия", tk: "Missiýa" } as const;
+  const counts = {
+    en: ["2 observers are accredited.", "1 observer is refused accreditation.", "The accreditation of 1 observer is revoked."],
+    ru: ["Аккредитовано 2 наблюдателя.", "Отказано в аккредитации 1 наблюдателю.", "Отозвана аккредитация 1 наблюдателя."],
+    tk: ["2 synçy akkreditasiýa edildi.", "1 synçynyň akkreditasiýasy ret edildi.", "1 synçynyň akkreditasiýasy ýatyryldy."],
+  } as const;
 
   it("queues one email per active coordinator of the organization for every decision, each in their language", async () => {
     const election = await data.election();
@@ -609,7 +631,7 @@ describe("what the coordinators are told", () => {
 
     const comment = "Please send the letter signed by the chair.";
     expect(await requestChanges(reviewer, missionId, await acc.missionVersion(missionId), { comment, observerIds: [] }, ip)).toEqual({ ok: true });
-    expect(await submitApplication(actor, missionId, "en", ip)).toMatchObject({ ok: true });
+    expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true });
     expect(await decideObservers(reviewer, missionId, await acc.seen([first, second]), accredit, ip)).toEqual({ ok: true, count: 2 });
     expect(await decideObservers(reviewer, missionId, await acc.seen([third]), refuse, ip)).toEqual({ ok: true, count: 1 });
     expect(await approveApplication(reviewer, missionId, await acc.missionVersion(missionId), ip)).toEqual({ ok: true });
@@ -640,6 +662,13 @@ describe("what the coordinators are told", () => {
       expect(texts["decision-changesRequested"]).toContain(comment);
       expect(texts["decision-refused"]).toContain(refuse.reason);
       expect(texts["decision-revoked"]).toContain(revoke.reason);
+      // The mission's name stands after a colon, in no grammatical case, and each count agrees with its noun.
+      for (const text of Object.values(texts)) expect(text).toContain(`${missionWord[locale]}: ${missionName}.`);
+      const [accredited, refused, revoked] = counts[locale];
+      expect(texts["decision-accredited"]).toContain(accredited);
+      expect(texts["decision-approved"]).toContain(accredited);
+      expect(texts["decision-refused"]).toContain(refused);
+      expect(texts["decision-revoked"]).toContain(revoked);
     }
     expect(await decisionEmailsTo(disabled.email)).toEqual([]);
     expect(await decisionEmailsTo(outsider.actor.email)).toEqual([]);

@@ -185,6 +185,9 @@ export type ObserverDecision =
  * Accredits, refuses or revokes observers of one mission, one or many at once, each at the
  * version the reviewer saw. If any of them changed meanwhile, none is decided. Accredited
  * observers get the election's next accreditation numbers, in the order of their names.
+ * `seenMissionVersion`, the application's version on the reviewer's page when the form sends it,
+ * tells a decision made impossible by someone else's (the application sent back or rejected
+ * meanwhile) from one the reviewer could never make.
  */
 export async function decideObservers(
   actor: Staff,
@@ -192,6 +195,7 @@ export async function decideObservers(
   seen: { observerId: string; version: number }[],
   decision: ObserverDecision,
   ip: Ip,
+  seenMissionVersion?: number,
 ) {
   assertPermission(actor, "decide:observer");
   const event = decision.kind;
@@ -199,7 +203,9 @@ export async function decideObservers(
     const mission = await lockMission(tx, unverifiedMissionId);
     if (!mission) return refused("notFound");
     // Observers are decided while the application is under review, and amendments after approval.
-    if (mission.status !== "submitted" && mission.status !== "approved") return refused("notAllowed");
+    if (mission.status !== "submitted" && mission.status !== "approved") {
+      return refused(seenMissionVersion !== undefined && seenMissionVersion !== mission.version ? "changed" : "notAllowed");
+    }
     const ids = [...new Set(seen.map((s) => s.observerId).filter(isUuid))];
     if (ids.length === 0) return refused("notFound");
     const rows = await tx

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { WorkspaceSummary } from "@/components/layout/workspace-summary";
 import { Link } from "@/i18n/navigation";
@@ -9,6 +10,8 @@ import { requirePermission } from "@/lib/identity/session";
 import { ExportsLink } from "./exports/exports-link";
 
 export const generateMetadata = pageMetadata("workspace", "commissionTitle", "/commission");
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** The commission staff's workspace: what waits for a decision, what is late, who is accredited and arriving. */
 export default async function CommissionWorkspacePage({ params }: PageProps<"/[locale]/commission">) {
@@ -22,16 +25,16 @@ export default async function CommissionWorkspacePage({ params }: PageProps<"/[l
       <ul className="figures">
         <li>
           <Link href="/commission/applications">
-            <strong>{dashboard.waiting}</strong> {t("figures.waiting")}
+            {t.rich("figures.waiting", { count: dashboard.waiting, strong })}
           </Link>
         </li>
         <li>
           <Link href={{ pathname: "/commission/applications", query: { view: "submitted", overdue: "1" } }}>
-            <strong>{dashboard.overdue}</strong> {t("figures.overdue")}
+            {t.rich("figures.overdue", { count: dashboard.overdue, strong })}
           </Link>
         </li>
         <li>
-          <strong>{dashboard.observersPending}</strong> {t("figures.observersPending")}
+          {t.rich("figures.observersPending", { count: dashboard.observersPending, strong })}
         </li>
       </ul>
       <h2>{t("accreditedHeading")}</h2>

@@ -4,7 +4,9 @@ import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
+import { publishingNow } from "@/lib/statements/clock";
 import { listOwnStatements } from "@/lib/statements/drafting";
+import { shownStatusAt } from "@/lib/statements/vocabulary";
 import { TableWrap } from "@/components/data/table-wrap";
 
 const path = "/portal/statements";
@@ -16,6 +18,7 @@ export default async function OwnStatementsPage({ params }: PageProps<"/[locale]
   const locale = await localeOf(params);
   const actor = await requirePermission("draft:statements", locale, path);
   const [t, rows] = await Promise.all([getTranslations("statements"), listOwnStatements(actor, locale)]);
+  const now = publishingNow();
   return (
     <>
       <h1>{t("listTitle")}</h1>
@@ -52,7 +55,7 @@ export default async function OwnStatementsPage({ params }: PageProps<"/[locale]
                   </td>
                   <td data-label={t("version")}>{row.number}</td>
                   <td data-label={t("status")}>
-                    {t(`statuses.${row.status}`)}
+                    {t(`statuses.${shownStatusAt(row, now)}`)}
                     {row.publishedAt && ` · ${formatInstant(row.publishedAt, locale)}`}
                   </td>
                 </tr>

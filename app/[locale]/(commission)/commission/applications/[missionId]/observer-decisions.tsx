@@ -95,8 +95,9 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
             </tr>
           </thead>
           <tbody>
+            {/* Keyed by version: a row someone else changed comes back unticked, to be decided anew. */}
             {rows.map((o) => (
-              <tr key={o.id}>
+              <tr key={`${o.id}:${o.version}`}>
                 {deciding && (
                   <td data-label={t("select")}>
                     <input type="checkbox" name="observer" value={`${o.id}:${o.version}`} aria-label={t("selectObserver", { name: o.name })} className="row-checkbox" />

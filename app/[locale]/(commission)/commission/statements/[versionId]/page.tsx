@@ -10,6 +10,7 @@ import { localizedMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { publishingNow } from "@/lib/statements/clock";
 import { getVersionForReview } from "@/lib/statements/publishing";
+import { shownStatusAt } from "@/lib/statements/vocabulary";
 import { DecisionForm } from "./decision-form";
 
 type Props = PageProps<"/[locale]/commission/statements/[versionId]">;
@@ -32,7 +33,7 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
   const [t, unverified] = await Promise.all([getTranslations("statements"), searchParams]);
   const notice = notices.find((n) => n === unverified.notice);
   const now = publishingNow();
-  const status = version.status === "published" && version.publishedAt! > now ? "scheduled" : version.status;
+  const status = shownStatusAt(version, now);
   return (
     <>
       <p>

@@ -13,6 +13,7 @@ import { requirePermission } from "@/lib/identity/session";
 import { startCorrectionAction, submitStatementAction } from "@/lib/statements/actions";
 import { publishingNow } from "@/lib/statements/clock";
 import { getOwnStatement } from "@/lib/statements/drafting";
+import { shownStatusAt } from "@/lib/statements/vocabulary";
 
 type Props = PageProps<"/[locale]/portal/statements/[statementId]">;
 const notices = ["saved", "submitted"] as const;
@@ -37,6 +38,7 @@ export default async function OwnStatementPage({ params, searchParams }: Props) 
   const { latest } = statement;
   const editable = latest.status === "draft" || latest.status === "returned";
   const published = statement.versions.filter((v) => v.status === "published");
+  const now = publishingNow();
   return (
     <>
       <p>
@@ -61,7 +63,7 @@ export default async function OwnStatementPage({ params, searchParams }: Props) 
         </div>
         <div>
           <dt>{t("status")}</dt>
-          <dd>{t(`statuses.${latest.status}`)}</dd>
+          <dd>{t(`statuses.${shownStatusAt(latest, now)}`)}</dd>
         </div>
         <div>
           <dt>{t("fields.embargoAt")}</dt>
@@ -87,7 +89,7 @@ export default async function OwnStatementPage({ params, searchParams }: Props) 
         {latest.status === "published" && (
           <StatementActionForm action={startCorrectionAction} fields={{ locale, statementId: statement.id }} label={t("startCorrection")} pendingLabel={t("saving")} secondary />
         )}
-        {published.some((v) => v.publishedAt! <= publishingNow()) && <Link href={`/statements/${statement.id}`}>{t("publicPage")}</Link>}
+        {published.some((v) => v.publishedAt! <= now) && <Link href={`/statements/${statement.id}`}>{t("publicPage")}</Link>}
       </div>
       <section aria-labelledby="words">
         <h2 id="words">{t("wordsHeading", { version: latest.number })}</h2>

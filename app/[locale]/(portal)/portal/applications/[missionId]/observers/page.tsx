@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AccreditationNumber } from "@/components/accreditation/accreditation-number";
 import { ObserverStatusBadge } from "@/components/accreditation/status";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
@@ -61,6 +62,11 @@ export default async function ObserversPage({ params, searchParams }: Props) {
         <>
           <ObserverStatusBadge status={o.status} />
           {o.isAmendment && <span className="row-note"> {t("amendment")}</span>}
+          {o.accreditationNumber && (
+            <p className="row-note">
+              <AccreditationNumber number={o.accreditationNumber} status={o.status} />
+            </p>
+          )}
           {(o.reasonCode || o.statusReason) && <p className="row-note">{t("reason", { reason: reasonText(o) })}</p>}
         </>
       ),

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AccreditationNumber } from "@/components/accreditation/accreditation-number";
 import { ObserverStatusBadge } from "@/components/accreditation/status";
 import { Link } from "@/i18n/navigation";
 import { getOwnObserver } from "@/lib/accreditation/queries";
@@ -34,6 +35,11 @@ export default async function ObserverPage({ params, searchParams }: Props) {
       <p>
         <ObserverStatusBadge status={observer.status} />
       </p>
+      {observer.accreditationNumber && (
+        <p>
+          <AccreditationNumber number={observer.accreditationNumber} status={observer.status} />
+        </p>
+      )}
       {(observer.reasonCode || observer.statusReason) && (
         <p className="notice">
           {t("reason", { reason: [observer.reasonCode && v(`decisionReasons.${observer.reasonCode}`), observer.statusReason].filter(Boolean).join(": ") })}
@@ -69,7 +75,8 @@ export default async function ObserverPage({ params, searchParams }: Props) {
         />
       ) : (
         <dl className="summary-list">
-          <dt>{t("fields.cyrillicName")}</dt>
+          {/* The form's label says "(optional)"; a record that is only read has nothing to fill in. */}
+          <dt>{t("cyrillicName")}</dt>
           <dd>{observer.cyrillicName ?? "—"}</dd>
           <dt>{t("fields.sex")}</dt>
           <dd>{v(`sexes.${observer.sex}`)}</dd>
