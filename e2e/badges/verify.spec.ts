@@ -91,3 +91,16 @@ test("a badge verifies as VALID, stops the moment it is revoked, and a changed t
   expect((JSON.parse(Buffer.from(payload, "base64url").toString()) as { revoked: string[] }).revoked).toContain(claimsOf(token).jti);
   await phone.context().close();
 });
+
+test("the language switcher keeps the scanned token: the same verdict in English", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { row, token } = await accreditedBadge(page.context().browser()!, page, "BL");
+  const phone = await visitor(page);
+  await phone.goto(`/tk/verify?t=${token}`);
+  await expect(verdict(phone)).toHaveText("GÜÝJÜNDE");
+  await phone.getByRole("navigation", { name: "Dil" }).getByRole("link", { name: "English" }).click();
+  await expect(phone).toHaveURL(`/en/verify?t=${token}`);
+  await expect(verdict(phone)).toHaveText("VALID");
+  await expect(phone.locator("dl")).toContainText(`${row.surname}, ${row.givenNames}`);
+  await phone.context().close();
+});

@@ -156,6 +156,22 @@ test("the home page and the elections list show a published election with its ke
   expect((await page.request.get("/api/elections/NO-SUCH-CODE/register")).status()).toBe(404);
 });
 
+test("the language switcher keeps a statements search and its filters, and a sort chosen on the page", async ({ page }) => {
+  await page.goto(`/ru/statements?q=${encodeURIComponent("наблюдение выборов")}&kind=final`);
+  await page.getByRole("navigation", { name: ru.layout.languages }).getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/statements\?/);
+  await expect(page.getByLabel(en.publicStatements.search)).toHaveValue("наблюдение выборов");
+  await expect(page.getByLabel(en.publicStatements.kind)).toHaveValue("final");
+
+  // A sort link changes only the query, in the browser: the switcher follows it.
+  await page.goto("/en/elections");
+  await page.getByRole("table").getByRole("columnheader").first().getByRole("link").click();
+  await expect(page).toHaveURL(/sort=title/);
+  await page.getByRole("navigation", { name: en.layout.languages }).getByRole("link", { name: "Türkmençe" }).click();
+  await expect(page).toHaveURL(/\/tk\/elections\?.*sort=title/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tk.publicElections.listTitle);
+});
+
 test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces", async ({ request }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
   for (const locale of locales) {
