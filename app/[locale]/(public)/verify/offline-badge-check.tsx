@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { routing } from "@/i18n/routing";
 import { checkBadgeOffline, type OfflineVerdict } from "@/lib/badges/offline-check";
 import { BadgeDetails, VerdictBanner } from "./verdict";
 
@@ -15,6 +16,18 @@ type State =
   | { kind: "checked"; verdict: OfflineVerdict; checkedAt: Date }
   | { kind: "noKeys" }
   | { kind: "lookupOffline" };
+
+/** Resolves once the registration's worker has kept its page and the keys (its install is done). */
+function activated(registration: ServiceWorkerRegistration) {
+  const worker = registration.installing ?? registration.waiting;
+  if (!worker || worker.state === "activated") return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve();
+      else if (worker.state === "redundant") reject(new Error("service worker not installed"));
+    });
+  });
+}
 
 /** "2 hours ago", in the reader's language. */
 function ageOf(issuedAt: number, now: Date, locale: string) {
@@ -61,16 +74,15 @@ export function OfflineBadgeCheck({ locale, answeredByServer }: { locale: string
     if (!answeredByServer && token) void checkHere(token).then(settle);
     else if (!answeredByServer && (query.has("number") || query.has("surname"))) settle({ kind: "lookupOffline" });
     else if ("serviceWorker" in navigator) {
-      navigator.serviceWorker
-        .register(SERVICE_WORKER, { scope: `/${locale}/verify` })
-        .then(() => navigator.serviceWorker.ready)
+      // Every language's page, not only this one: a QR code opens the Turkmen page whatever language the device was prepared in.
+      Promise.all(routing.locales.map((each) => navigator.serviceWorker.register(SERVICE_WORKER, { scope: `/${each}/verify` }).then(activated)))
         .then(() => settle({ kind: "ready" }))
         .catch(() => undefined);
     }
     return () => {
       live = false;
     };
-  }, [locale, answeredByServer]);
+  }, [answeredByServer]);
 
   switch (state.kind) {
     case "idle":
