@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures";
-import { accreditedBadge, revokeThroughReview } from "./helpers";
+import { accreditedBadge, claimsOf, revokeThroughReview } from "./helpers";
 
 const verdict = (page: Page) => page.locator("#verdict-word");
 const DAY = 24 * 60 * 60 * 1000;
@@ -85,5 +85,11 @@ test("prepared in English, the phone checks offline the Turkmen page a QR code o
     await expect(verdict(phone)).toHaveText(word);
     await expect(phone.getByText(note, { exact: false })).toBeVisible();
   }
+  // Chromium has no Turkmen dates of its own: the page writes them as the server (Node) does.
+  await phone.goto(`/tk/verify?t=${token}`);
+  await expect(phone.getByText(/^Ýatyrylan nyşanlaryň sanawy: (şu minut|\d+ minut öň)\.$/)).toBeVisible();
+  const { nbf, exp } = claimsOf(token) as { nbf: number; exp: number };
+  const day = new Intl.DateTimeFormat("tk", { dateStyle: "long", timeZone: "Asia/Ashgabat" });
+  await expect(phone.locator("dl")).toContainText(`Hereket möhleti${day.format(nbf * 1000)} — ${day.format((exp - 1) * 1000)}`);
   await phone.context().close();
 });

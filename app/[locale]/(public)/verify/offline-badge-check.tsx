@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { routing } from "@/i18n/routing";
+import { formatAge } from "@/lib/i18n/format";
 import { checkBadgeOffline, type OfflineVerdict } from "@/lib/badges/offline-check";
 import { BadgeDetails, VerdictBanner } from "./verdict";
 
@@ -27,15 +28,6 @@ function activated(registration: ServiceWorkerRegistration) {
       else if (worker.state === "redundant") reject(new Error("service worker not installed"));
     });
   });
-}
-
-/** "2 hours ago", in the reader's language. */
-function ageOf(issuedAt: number, now: Date, locale: string) {
-  const seconds = Math.max(0, now.getTime() / 1000 - issuedAt);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
-  if (seconds < 86400) return format.format(-Math.floor(seconds / 3600), "hour");
-  return format.format(-Math.floor(seconds / 86400), "day");
 }
 
 async function cachedText(url: string) {
@@ -105,7 +97,7 @@ export function OfflineBadgeCheck({ locale, answeredByServer }: { locale: string
             <p>
               <strong>{t("checkedOffline")}</strong>
             </p>
-            {verdict.status !== "notGenuine" && <p>{verdict.list ? t("listAge", { age: ageOf(verdict.list.iat, state.checkedAt, locale) }) : t("noList")}</p>}
+            {verdict.status !== "notGenuine" && <p>{verdict.list ? t("listAge", { age: formatAge(Math.max(0, state.checkedAt.getTime() / 1000 - verdict.list.iat), locale) }) : t("noList")}</p>}
             {verdict.status === "valid" && <p>{t("noPhoto")}</p>}
           </div>
           {"claims" in verdict && <BadgeDetails locale={locale} claims={verdict.claims} organization={verdict.claims.org} election={verdict.claims.et} />}
