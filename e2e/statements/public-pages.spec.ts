@@ -172,19 +172,21 @@ test("the language switcher keeps a statements search and its filters, and a sor
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(tk.publicElections.listTitle);
 });
 
-test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces", async ({ request }) => {
+test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces; both name the address the server runs with", async ({ request }) => {
+  // Absolute addresses on the address the server runs with (the e2e server's SITE_URL), not the build's default.
+  const site = new URL(test.info().project.use.baseURL!).origin;
   const sitemap = await (await request.get("/sitemap.xml")).text();
   for (const locale of locales) {
     expect(sitemap).toContain(`/${locale}/elections/MEJ-2024</loc>`);
     expect(sitemap).toContain(`/${locale}/elections/MEJ-2024/register</loc>`);
-    expect(sitemap).toContain(`/${locale}/elections</loc>`);
+    expect(sitemap).toContain(`<loc>${site}/${locale}/elections</loc>`);
     expect(sitemap).toMatch(new RegExp(`<xhtml:link rel="alternate" hreflang="${locale}" href="[^"]*/${locale}/elections/MEJ-2024"`));
   }
   expect(sitemap).not.toContain("/portal");
   expect(sitemap).not.toContain("/commission");
   const robots = await (await request.get("/robots.txt")).text();
   for (const rule of ["Disallow: /portal", "Disallow: /commission", "Disallow: /api", "Disallow: /*/verify"]) expect(robots).toContain(rule);
-  expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+  expect(robots).toContain(`Sitemap: ${site}/sitemap.xml`);
 });
 
 test("ids anyone probes under /statements, and searches, leave nothing on the server's disk", async ({ request }) => {
