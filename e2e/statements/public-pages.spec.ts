@@ -172,6 +172,25 @@ test("the language switcher keeps a statements search and its filters, and a sor
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(tk.publicElections.listTitle);
 });
 
+test("a statements page past the end says so in the reader's language and links to the last page", async ({ page }) => {
+  // A search nothing matches has one (empty) page.
+  await page.goto(`/ru/statements?q=${randomUUID()}&page=5`);
+  await expect(page.getByText("Страницы 5 нет: в этом списке 1 страница.")).toBeVisible();
+  await page.getByRole("link", { name: "Перейти на первую страницу" }).click();
+  await expect(page).toHaveURL(/page=1/);
+  await expect(page.getByText(ru.publicStatements.resultCount.match(/=0 \{([^}]*)\}/)![1]!)).toBeVisible();
+  await expect(page.getByText("Страницы 5 нет", { exact: false })).toHaveCount(0);
+
+  // All statements: however many pages other specs' publications make, page 10000 is past them.
+  await page.goto("/en/statements?page=10000");
+  await expect(page.getByText(/There is no page 10000: this list has (only one page|\d+ pages)\./)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: en.table.pagination })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: /^Go to the (first page|last page \(page \d+\))$/ }).click();
+  await expect(page).toHaveURL(/page=\d{1,3}$/);
+  await expect(page.getByText("There is no page", { exact: false })).toHaveCount(0);
+});
+
 test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces; both name the address the server runs with", async ({ request }) => {
   // Absolute addresses on the address the server runs with (the e2e server's SITE_URL), not the build's default.
   const site = new URL(test.info().project.use.baseURL!).origin;
