@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures";
+import { withUnusedBitSet } from "../../test/base64url-spelling";
 import { accreditedBadge, claimsOf, revokeThroughReview } from "./helpers";
 
 const verdict = (page: Page) => page.locator("#verdict-word");
@@ -47,6 +48,8 @@ test("with the network cut, the phone checks badges itself: VALID with the list'
   await expect(verdict(phone)).toHaveText("NOT GENUINE");
   await expect(phone.locator("dl")).toHaveCount(0);
   await expectNoAxeViolations(phone);
+  await phone.goto(`/en/verify?t=${withUnusedBitSet(valid.token)}`);
+  await expect(verdict(phone)).toHaveText("NOT GENUINE");
 
   // The check by number needs the server, and says so.
   await phone.goto(`/en/verify?number=${valid.election.code}-0001&surname=${valid.row.surname}`);

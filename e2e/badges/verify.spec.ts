@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures";
+import { withUnusedBitSet } from "../../test/base64url-spelling";
 import { accreditedBadge, claimsOf, revokeThroughReview } from "./helpers";
 
 /** Anyone with a phone: a fresh context, never signed in. */
@@ -67,6 +68,9 @@ test("a badge verifies as VALID, stops the moment it is revoked, and a changed t
   await expectNoAxeViolations(phone);
   await phone.goto(`/ru/verify?t=${changed}`);
   await expect(verdict(phone)).toHaveText("НЕ ПОДЛИННЫЙ");
+  // The same signature spelled otherwise (its last character's unused bits set) is not the token the commission signed.
+  await phone.goto(`/en/verify?t=${withUnusedBitSet(token)}`);
+  await expect(verdict(phone)).toHaveText("NOT GENUINE");
 
   // Revoked through the review page: the same link shows REVOKED at once, without the photo.
   await revokeThroughReview(page, election.title, row);
