@@ -1,6 +1,7 @@
 /*
- * The badge check's service worker, registered by the verification page for its own path
- * (/tk/verify, /ru/verify or /en/verify) and for nothing else.
+ * The badge check's service worker, registered by the verification page once for each language's
+ * page (/tk/verify, /ru/verify and /en/verify, each with its own scope) and for nothing else: a
+ * device prepared in English also checks the QR codes, which open the Turkmen page.
  *
  * Network first, always: online, the server's verdict is the only one shown and no page comes
  * from this cache. Only when the server cannot be reached does the page come from here: the

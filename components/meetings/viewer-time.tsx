@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { instantOfAshgabatDateTime } from "@/lib/elections/schemas";
+import { formatInstant } from "@/lib/i18n/format";
 
 const noSubscription = () => () => {};
 /** The browser's time zone; on the server (and before hydration) none, so nothing is rendered there. */
@@ -21,10 +22,9 @@ export function ViewerTime({ instant, ashgabat, id }: { instant?: string; ashgab
   if (!timeZone || !when || Number.isNaN(when.getTime())) return null;
   const offset = (zone: string) => new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).format(when).split(" ").at(-1);
   if (offset(timeZone) === offset("Asia/Ashgabat")) return null;
-  const local = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(when);
   return (
     <span className="viewer-time" id={id}>
-      {t("inYourTimeZone", { timeZone, time: local })}
+      {t("inYourTimeZone", { timeZone, time: formatInstant(when, locale, timeZone) })}
     </span>
   );
 }

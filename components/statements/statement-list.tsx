@@ -78,58 +78,67 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
         </div>
       </form>
       <p role="status">{totalCapped ? t("resultCountCapped", { count: total }) : t("resultCount", { count: total })}</p>
-      <ol className="statement-list">
-        {rows.map((s) => (
-          <li key={s.id}>
-            <h2>
-              <StatementLink statement={s} locale={locale} />
-            </h2>
-            <p className="statement-list__meta">
-              {`${words(`kinds.${s.kind}`)} · ${s.organization[locale]} · ${s.election.titles[locale]} · `}
-              <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
-              {s.version > 1 && ` · ${words("versionLabel", { number: s.version })}`}
-            </p>
-            {s.snippet && <StatementSnippet snippet={s.snippet} />}
-          </li>
-        ))}
-      </ol>
-      {pages > 1 && (
-        <nav className="pagination" aria-label={table("pagination")}>
-          <p>{totalCapped ? table("pageOfMany", { page, pages }) : table("pageOf", { page, pages, total })}</p>
-          <ul>
-            {page > 1 && (
-              <li>
-                <Link href={href(page - 1)} rel="prev">
-                  {table("previous")}
-                </Link>
+      {page > pages ? (
+        // An old link or a typed address past the end: say so and offer the last page, not an empty list.
+        <p className="notice">
+          {table("pageOutOfRange", { page, pages })} <Link href={href(pages)}>{table("toLastPage", { pages })}</Link>
+        </p>
+      ) : (
+        <>
+          <ol className="statement-list">
+            {rows.map((s) => (
+              <li key={s.id}>
+                <h2>
+                  <StatementLink statement={s} locale={locale} />
+                </h2>
+                <p className="statement-list__meta">
+                  {`${words(`kinds.${s.kind}`)} · ${s.organization[locale]} · ${s.election.titles[locale]} · `}
+                  <time dateTime={s.publishedAt}>{formatInstant(new Date(s.publishedAt), locale)}</time>
+                  {s.version > 1 && ` · ${words("versionLabel", { number: s.version })}`}
+                </p>
+                {s.snippet && <StatementSnippet snippet={s.snippet} />}
               </li>
-            )}
-            {pageWindow(page, pages).map((n, i) =>
-              n === "gap" ? (
-                <li key={`gap-${i}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  {n === page ? (
-                    <span aria-current="page">{n}</span>
-                  ) : (
-                    <Link href={href(n)} aria-label={table("goToPage", { page: n })}>
-                      {n}
+            ))}
+          </ol>
+          {pages > 1 && (
+            <nav className="pagination" aria-label={table("pagination")}>
+              <p>{totalCapped ? table("pageOfMany", { page, pages }) : table("pageOf", { page, pages, total })}</p>
+              <ul>
+                {page > 1 && (
+                  <li>
+                    <Link href={href(page - 1)} rel="prev">
+                      {table("previous")}
                     </Link>
-                  )}
-                </li>
-              ),
-            )}
-            {page < pages && (
-              <li>
-                <Link href={href(page + 1)} rel="next">
-                  {table("next")}
-                </Link>
-              </li>
-            )}
-          </ul>
-        </nav>
+                  </li>
+                )}
+                {pageWindow(page, pages).map((n, i) =>
+                  n === "gap" ? (
+                    <li key={`gap-${i}`} aria-hidden="true">
+                      …
+                    </li>
+                  ) : (
+                    <li key={n}>
+                      {n === page ? (
+                        <span aria-current="page">{n}</span>
+                      ) : (
+                        <Link href={href(n)} aria-label={table("goToPage", { page: n })}>
+                          {n}
+                        </Link>
+                      )}
+                    </li>
+                  ),
+                )}
+                {page < pages && (
+                  <li>
+                    <Link href={href(page + 1)} rel="next">
+                      {table("next")}
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+        </>
       )}
       <p>
         <a href={`/api/feeds/statements?${feedQuery.toString()}`} type="application/atom+xml">

@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures";
+import { withUnusedBitSet } from "../../test/base64url-spelling";
 import { accreditedBadge, claimsOf, revokeThroughReview } from "./helpers";
 
 /** Anyone with a phone: a fresh context, never signed in. */
@@ -67,6 +68,9 @@ test("a badge verifies as VALID, stops the moment it is revoked, and a changed t
   await expectNoAxeViolations(phone);
   await phone.goto(`/ru/verify?t=${changed}`);
   await expect(verdict(phone)).toHaveText("НЕ ПОДЛИННЫЙ");
+  // The same signature spelled otherwise (its last character's unused bits set) is not the token the commission signed.
+  await phone.goto(`/en/verify?t=${withUnusedBitSet(token)}`);
+  await expect(verdict(phone)).toHaveText("NOT GENUINE");
 
   // Revoked through the review page: the same link shows REVOKED at once, without the photo.
   await revokeThroughReview(page, election.title, row);
@@ -89,5 +93,18 @@ test("a badge verifies as VALID, stops the moment it is revoked, and a changed t
   const [header, payload, signature] = list.split(".") as [string, string, string];
   expect(verify(null, Buffer.from(`${header}.${payload}`), createPublicKey({ key: key as never, format: "jwk" }), Buffer.from(signature, "base64url"))).toBe(true);
   expect((JSON.parse(Buffer.from(payload, "base64url").toString()) as { revoked: string[] }).revoked).toContain(claimsOf(token).jti);
+  await phone.context().close();
+});
+
+test("the language switcher keeps the scanned token: the same verdict in English", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { row, token } = await accreditedBadge(page.context().browser()!, page, "BL");
+  const phone = await visitor(page);
+  await phone.goto(`/tk/verify?t=${token}`);
+  await expect(verdict(phone)).toHaveText("GÜÝJÜNDE");
+  await phone.getByRole("navigation", { name: "Dil" }).getByRole("link", { name: "English" }).click();
+  await expect(phone).toHaveURL(`/en/verify?t=${token}`);
+  await expect(verdict(phone)).toHaveText("VALID");
+  await expect(phone.locator("dl")).toContainText(`${row.surname}, ${row.givenNames}`);
   await phone.context().close();
 });

@@ -156,19 +156,56 @@ test("the home page and the elections list show a published election with its ke
   expect((await page.request.get("/api/elections/NO-SUCH-CODE/register")).status()).toBe(404);
 });
 
-test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces", async ({ request }) => {
+test("the language switcher keeps a statements search and its filters, and a sort chosen on the page", async ({ page }) => {
+  await page.goto(`/ru/statements?q=${encodeURIComponent("наблюдение выборов")}&kind=final`);
+  await page.getByRole("navigation", { name: ru.layout.languages }).getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/statements\?/);
+  await expect(page.getByLabel(en.publicStatements.search)).toHaveValue("наблюдение выборов");
+  await expect(page.getByLabel(en.publicStatements.kind)).toHaveValue("final");
+
+  // A sort link changes only the query, in the browser: the switcher follows it.
+  await page.goto("/en/elections");
+  await page.getByRole("table").getByRole("columnheader").first().getByRole("link").click();
+  await expect(page).toHaveURL(/sort=title/);
+  await page.getByRole("navigation", { name: en.layout.languages }).getByRole("link", { name: "Türkmençe" }).click();
+  await expect(page).toHaveURL(/\/tk\/elections\?.*sort=title/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tk.publicElections.listTitle);
+});
+
+test("a statements page past the end says so in the reader's language and links to the last page", async ({ page }) => {
+  // A search nothing matches has one (empty) page.
+  await page.goto(`/ru/statements?q=${randomUUID()}&page=5`);
+  await expect(page.getByText("Страницы 5 нет: в этом списке 1 страница.")).toBeVisible();
+  await page.getByRole("link", { name: "Перейти на первую страницу" }).click();
+  await expect(page).toHaveURL(/page=1/);
+  await expect(page.getByText(ru.publicStatements.resultCount.match(/=0 \{([^}]*)\}/)![1]!)).toBeVisible();
+  await expect(page.getByText("Страницы 5 нет", { exact: false })).toHaveCount(0);
+
+  // All statements: however many pages other specs' publications make, page 10000 is past them.
+  await page.goto("/en/statements?page=10000");
+  await expect(page.getByText(/There is no page 10000: this list has (only one page|\d+ pages)\./)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: en.table.pagination })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: /^Go to the (first page|last page \(page \d+\))$/ }).click();
+  await expect(page).toHaveURL(/page=\d{1,3}$/);
+  await expect(page.getByText("There is no page", { exact: false })).toHaveCount(0);
+});
+
+test("sitemap.xml lists public pages in every language with hreflang alternates; robots.txt keeps crawlers out of the workspaces; both name the address the server runs with", async ({ request }) => {
+  // Absolute addresses on the address the server runs with (the e2e server's SITE_URL), not the build's default.
+  const site = new URL(test.info().project.use.baseURL!).origin;
   const sitemap = await (await request.get("/sitemap.xml")).text();
   for (const locale of locales) {
     expect(sitemap).toContain(`/${locale}/elections/MEJ-2024</loc>`);
     expect(sitemap).toContain(`/${locale}/elections/MEJ-2024/register</loc>`);
-    expect(sitemap).toContain(`/${locale}/elections</loc>`);
+    expect(sitemap).toContain(`<loc>${site}/${locale}/elections</loc>`);
     expect(sitemap).toMatch(new RegExp(`<xhtml:link rel="alternate" hreflang="${locale}" href="[^"]*/${locale}/elections/MEJ-2024"`));
   }
   expect(sitemap).not.toContain("/portal");
   expect(sitemap).not.toContain("/commission");
   const robots = await (await request.get("/robots.txt")).text();
   for (const rule of ["Disallow: /portal", "Disallow: /commission", "Disallow: /api", "Disallow: /*/verify"]) expect(robots).toContain(rule);
-  expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+  expect(robots).toContain(`Sitemap: ${site}/sitemap.xml`);
 });
 
 test("ids anyone probes under /statements, and searches, leave nothing on the server's disk", async ({ request }) => {

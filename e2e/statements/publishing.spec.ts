@@ -79,6 +79,10 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
   // Nothing is public before the commission publishes it.
   const visitor = await (await browser.newContext()).newPage();
   expect((await visitor.goto(`/en/statements/${id}`))?.status()).toBe(404);
+  // Its election's feed is still empty: updated at the request's time (RFC 4287 wants one), not in 1970.
+  const empty = await feedTitles(visitor, `locale=ru&election=${election.code}`);
+  expect(empty.titles).toEqual([]);
+  expect(Math.abs(empty.feed.updated!.getTime() - Date.now())).toBeLessThan(120_000);
   await submitStatement(page, id);
   await decideAsReviewer(browser, title, "Publish now", "The statement was published.");
 
@@ -93,8 +97,9 @@ test("submitted, published by a reviewer, and then in the list, search, feeds, e
     const section = visitor.getByRole("region", { name: m.electionHeading });
     await expect(section.getByRole("heading", { level: 3 })).toContainText("OSCE/ODIHR Election Assessment Mission");
     await expect(section.getByRole("link", { name: locale === "ru" ? ruTitle : title })).toBeVisible();
-    const { titles } = await feedTitles(visitor, `locale=${locale}&election=${election.code}`);
+    const { feed, titles } = await feedTitles(visitor, `locale=${locale}&election=${election.code}`);
     expect(titles).toEqual([locale === "ru" ? ruTitle : title]);
+    expect(feed.copyright).toBe(m.feedRights.replace("{commission}", catalogs[locale].layout.commissionName));
   }
   await expectNoAxeViolations(visitor);
 

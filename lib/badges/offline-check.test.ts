@@ -4,6 +4,7 @@ import { publicKeySet, signingKeyFromSeed } from "./key-material";
 import { checkBadgeOffline, verifyOfflineList } from "./offline-check";
 import { signRevocationList } from "./revocation-list";
 import { badgeSubject } from "@/test/badge-subject";
+import { withUnusedBitSet } from "@/test/base64url-spelling";
 import { badgeClaimsFor, signBadgeToken } from "./token";
 
 /** The phone's check, run here on Node's WebCrypto (the same API as the browser's) against tokens signed by the server's code. */
@@ -45,6 +46,12 @@ describe("the offline check on the device", () => {
     expect(await checkBadgeOffline(good, publicKeySet(signingKeyFromSeed(randomBytes(32)), []), null, during)).toEqual({ status: "notGenuine" });
     expect(await checkBadgeOffline(await list([]), keySet, null, during)).toEqual({ status: "notGenuine" });
     expect(await checkBadgeOffline("not.a.token", keySet, null, during)).toEqual({ status: "notGenuine" });
+  });
+
+  it("is NOT GENUINE spelled otherwise: the same signature bytes with the last character's unused bits set", async () => {
+    const good = await token();
+    expect(await checkBadgeOffline(good, keySet, null, during)).toMatchObject({ status: "valid" });
+    expect(await checkBadgeOffline(withUnusedBitSet(good), keySet, null, during)).toEqual({ status: "notGenuine" });
   });
 
   it("ignores a list whose signature fails: the badge is not called revoked, and no list age is shown", async () => {

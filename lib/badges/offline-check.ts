@@ -1,3 +1,4 @@
+import { fromBase64Url, isCanonicalBase64Url } from "./base64url";
 import { windowStatus, type WindowStatus } from "./window";
 
 /**
@@ -23,16 +24,11 @@ export type OfflineVerdict =
 const BADGE_ID = /^[A-Za-z0-9_-]{22}$/;
 const MAX_LENGTH = 2048;
 
-const fromBase64Url = (text: string) => {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-};
-
 /** The JSON of a compact JWS whose EdDSA signature verifies with the key its header names, or null. */
 async function verifiedPayload(jws: string, keySet: KeySet, type: string | undefined): Promise<unknown> {
   if (jws.length === 0 || jws.length > 64 * 1024) return null;
   const parts = jws.split(".");
-  if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]*$/.test(part))) return null;
+  if (parts.length !== 3 || !parts.every(isCanonicalBase64Url)) return null;
   const [header, payload, signature] = parts as [string, string, string];
   try {
     const protectedHeader = JSON.parse(new TextDecoder().decode(fromBase64Url(header))) as { alg?: unknown; kid?: unknown; typ?: unknown };

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyIdOf, parseRetiredKeys, parseSigningKey, publicKeySet, signingKeyFromSeed } from "./key-material";
 import { badgeSubject } from "@/test/badge-subject";
+import { withUnusedBitSet } from "@/test/base64url-spelling";
 import { badgeClaimsFor, observationWindow, signBadgeToken, verifyBadgeToken } from "./token";
 import { windowStatus } from "./window";
 
@@ -52,6 +53,17 @@ describe("badge tokens", () => {
     for (const index of [3, header!.length + 5, header!.length + payload!.length + 10, token.length - 2]) {
       expect(await verifyBadgeToken(changeOneCharacter(token, index), keySet)).toEqual({ ok: false });
     }
+  });
+
+  it("are not genuine spelled otherwise: the signature's last character changed only in its unused bits", async () => {
+    const key = newKey();
+    const token = await signBadgeToken(claims, key);
+    const respelled = withUnusedBitSet(token);
+    const signatureOf = (jws: string) => Buffer.from(jws.split(".")[2]!, "base64url");
+    expect(respelled).not.toBe(token);
+    expect(signatureOf(respelled).equals(signatureOf(token))).toBe(true);
+    expect(await verifyBadgeToken(respelled, publicKeySet(key, []))).toEqual({ ok: false });
+    expect(await verifyBadgeToken(token, publicKeySet(key, []))).toMatchObject({ ok: true });
   });
 
   it("are not genuine when signed by a key that is not published (unknown kid, or a known kid with another key)", async () => {

@@ -2,6 +2,7 @@ import { CompactSign, compactVerify, createLocalJWKSet } from "jose";
 import { z } from "zod";
 import { addDays, ashgabatInstant } from "@/lib/dates";
 import { observerRoles } from "@/lib/accreditation/vocabulary";
+import { isCanonicalBase64Url } from "./base64url";
 import type { BadgeKeySet, SigningKey } from "./key-material";
 
 /**
@@ -97,10 +98,12 @@ export type TokenCheck = { ok: true; claims: BadgeClaims; kid: string } | { ok: 
 /**
  * Checks the signature against the published keys (current and retired) and the claims' shape.
  * Anything else (an unknown key id, another algorithm, a header with a `typ` such as the
- * revocation list's, a changed character) is not genuine.
+ * revocation list's, a changed character, a segment not written as the signer wrote it) is not genuine.
  */
 export async function verifyBadgeToken(unverifiedToken: string, keySet: BadgeKeySet): Promise<TokenCheck> {
   if (unverifiedToken.length === 0 || unverifiedToken.length > MAX_TOKEN_LENGTH) return { ok: false };
+  // jose decodes a segment whatever the unused bits of its last character: a second spelling of a genuine token is not genuine.
+  if (!unverifiedToken.split(".").every(isCanonicalBase64Url)) return { ok: false };
   try {
     const { payload, protectedHeader } = await compactVerify(unverifiedToken, createLocalJWKSet(keySet), { algorithms: ["EdDSA"] });
     if (protectedHeader.typ !== undefined || typeof protectedHeader.kid !== "string") return { ok: false };

@@ -1,25 +1,34 @@
 import "server-only";
 import { Feed } from "feed";
 import type { Locale } from "@/i18n/routing";
-import { emailTranslator } from "@/lib/email/translator";
 import { getEnv } from "@/lib/env";
 import type { PublicStatementSummary } from "./public";
+
+type FeedOptions = {
+  title: string;
+  selfPath: string;
+  /** Whose the statements are and who publishes them (the feed's `<rights>`). */
+  rights: string;
+  kindLabel: (kind: PublicStatementSummary["kind"]) => string;
+  /** The feed's `<updated>` when it has no entries (RFC 4287 requires one): the time of the request. */
+  now: Date;
+};
 
 /**
  * An Atom feed (RFC 4287) of public statements: one entry per statement, updated when a
  * correction is published, linking to the statement's page in the reader's language.
  */
-export function statementsAtom(locale: Locale, entries: PublicStatementSummary[], feed: { title: string; selfPath: string; kindLabel: (kind: PublicStatementSummary["kind"]) => string }) {
+export function statementsAtom(locale: Locale, entries: PublicStatementSummary[], feed: FeedOptions) {
   const site = getEnv().SITE_URL;
   const url = (path: string) => new URL(path, site).toString();
-  const updated = entries.reduce((latest, e) => (e.publishedAt > latest ? e.publishedAt : latest), "1970-01-01T00:00:00.000Z");
+  const latest = entries.reduce<string | null>((latest, e) => (latest === null || e.publishedAt > latest ? e.publishedAt : latest), null);
   const atom = new Feed({
     id: url(feed.selfPath),
     title: feed.title,
     link: url(`/${locale}/statements`),
     language: locale,
-    updated: new Date(updated),
-    copyright: emailTranslator(locale)("footer"),
+    updated: latest ? new Date(latest) : feed.now,
+    copyright: feed.rights,
     feedLinks: { atom: url(feed.selfPath) },
   });
   for (const entry of entries) {

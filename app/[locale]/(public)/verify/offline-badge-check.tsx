@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { routing } from "@/i18n/routing";
+import { formatAge } from "@/lib/i18n/format";
 import { checkBadgeOffline, type OfflineVerdict } from "@/lib/badges/offline-check";
 import { BadgeDetails, VerdictBanner } from "./verdict";
 
@@ -16,13 +18,16 @@ type State =
   | { kind: "noKeys" }
   | { kind: "lookupOffline" };
 
-/** "2 hours ago", in the reader's language. */
-function ageOf(issuedAt: number, now: Date, locale: string) {
-  const seconds = Math.max(0, now.getTime() / 1000 - issuedAt);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
-  if (seconds < 86400) return format.format(-Math.floor(seconds / 3600), "hour");
-  return format.format(-Math.floor(seconds / 86400), "day");
+/** Resolves once the registration's worker has kept its page and the keys (its install is done). */
+function activated(registration: ServiceWorkerRegistration) {
+  const worker = registration.installing ?? registration.waiting;
+  if (!worker || worker.state === "activated") return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve();
+      else if (worker.state === "redundant") reject(new Error("service worker not installed"));
+    });
+  });
 }
 
 async function cachedText(url: string) {
@@ -61,16 +66,15 @@ export function OfflineBadgeCheck({ locale, answeredByServer }: { locale: string
     if (!answeredByServer && token) void checkHere(token).then(settle);
     else if (!answeredByServer && (query.has("number") || query.has("surname"))) settle({ kind: "lookupOffline" });
     else if ("serviceWorker" in navigator) {
-      navigator.serviceWorker
-        .register(SERVICE_WORKER, { scope: `/${locale}/verify` })
-        .then(() => navigator.serviceWorker.ready)
+      // Every language's page, not only this one: a QR code opens the Turkmen page whatever language the device was prepared in.
+      Promise.all(routing.locales.map((each) => navigator.serviceWorker.register(SERVICE_WORKER, { scope: `/${each}/verify` }).then(activated)))
         .then(() => settle({ kind: "ready" }))
         .catch(() => undefined);
     }
     return () => {
       live = false;
     };
-  }, [locale, answeredByServer]);
+  }, [answeredByServer]);
 
   switch (state.kind) {
     case "idle":
@@ -93,7 +97,7 @@ export function OfflineBadgeCheck({ locale, answeredByServer }: { locale: string
             <p>
               <strong>{t("checkedOffline")}</strong>
             </p>
-            {verdict.status !== "notGenuine" && <p>{verdict.list ? t("listAge", { age: ageOf(verdict.list.iat, state.checkedAt, locale) }) : t("noList")}</p>}
+            {verdict.status !== "notGenuine" && <p>{verdict.list ? t("listAge", { age: formatAge(Math.max(0, state.checkedAt.getTime() / 1000 - verdict.list.iat), locale) }) : t("noList")}</p>}
             {verdict.status === "valid" && <p>{t("noPhoto")}</p>}
           </div>
           {"claims" in verdict && <BadgeDetails locale={locale} claims={verdict.claims} organization={verdict.claims.org} election={verdict.claims.et} />}

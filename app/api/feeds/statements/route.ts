@@ -20,10 +20,11 @@ export async function GET(request: Request) {
   if (election && !/^[A-Za-z0-9-]{1,16}$/.test(election)) return new Response("Not found", { status: 404 });
   if (organization.length > 100) return new Response("Not found", { status: 404 });
   const filters = { ...(election ? { election: election.toUpperCase() } : {}), ...(organization ? { organization } : {}) };
-  const [{ rows }, t, words] = await Promise.all([
+  const [{ rows }, t, words, layout] = await Promise.all([
     cachedStatementPage(locale, filters, 1, FEED_SIZE),
     getTranslations({ locale, namespace: "publicStatements" }),
     getTranslations({ locale, namespace: "statements" }),
+    getTranslations({ locale, namespace: "layout" }),
   ]);
   // Words may name several organizations: the feed is named by one only when it is one.
   const oneOrganization = rows.length > 0 && rows.every((r) => r.acronym === rows[0]!.acronym) ? rows[0]!.organization[locale] : organization;
@@ -32,7 +33,9 @@ export async function GET(request: Request) {
   const xml = statementsAtom(locale, rows, {
     title: name ? t("feedTitleOf", { name }) : t("feedTitle"),
     selfPath: `/api/feeds/statements?${query.toString()}`,
+    rights: t("feedRights", { commission: layout("commissionName") }),
     kindLabel: (kind) => words(`kinds.${kind}`),
+    now: new Date(),
   });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=30" } });
 }
