@@ -13,6 +13,11 @@
  * On each engine (BENCH_ENGINE=pglite or postgres; both by default, PostgreSQL when a server
  * answers at BENCH_DATABASE_URL): bench/review-seed.ts, bench/public-seed.ts, then
  * bench/statements-seed.ts write the data; the production server starts on its own port.
+ * The targets take turns in BENCH_ROUNDS (3) rounds of BENCH_SECONDS ÷ rounds each (see
+ * measureTargets): measured one after the other, a drift of this two-core machine during the
+ * run (a build, a test run, the CPU's clock) fell on whichever target was measured then, and the
+ * same code measured 0.63 to 1.00 of the static page's requests per second from run to run.
+ *
  * Run with `npx tsx bench/statements.bench.ts` (it builds first if there is no build).
  */
 import { Agent } from "node:http";
