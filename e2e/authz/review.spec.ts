@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "../fixtures";
 import { newOpenElection, submittedApplication, type ObserverRow, type TestElection } from "../accreditation/factories";
+import { freshAddress, invite, strongPassword } from "../identity/accounts";
 
 /**
  * The commission's side refused to everyone else: a coordinator gets 403 from the queue and the
@@ -89,4 +90,27 @@ test("a coordinator posting the reviewers' decisions decides nothing", async ({ 
   await expect(check.getByRole("row").filter({ hasText: state.rows[0]!.surname })).toContainText("Accredited");
   await reviewer.context().close();
   await check.context().close();
+});
+
+test("a reviewer who has not yet set up a second factor gets no file of an application", async ({ browser }) => {
+  const address = freshAddress("reviewer");
+  const adminContext = await browser.newContext();
+  const { link } = await invite(await adminContext.newPage(), { email: address, role: "Reviewer" });
+  await adminContext.close();
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(link);
+  await newcomer.getByLabel("Your full name").fill("Aman Orazow");
+  await newcomer.getByLabel("New password", { exact: true }).fill(strongPassword);
+  await newcomer.getByLabel("Repeat the new password").fill(strongPassword);
+  await newcomer.getByLabel("Language of the portal and of your emails").selectOption({ label: "English" });
+  await newcomer.getByRole("button", { name: "Create my account" }).click();
+  await expect(newcomer).toHaveURL(/\/en\/two-factor\/setup$/);
+
+  const letter = `/api/applications/${state.missionId}/letter`;
+  const enrolled = await staffPage(browser);
+  expect((await enrolled.request.get(letter)).status()).toBe(200);
+  const refused = await newcomer.request.get(letter);
+  expect(refused.status()).toBe(403);
+  expect((await refused.body()).length).toBe(0);
+  await Promise.all([enrolled.context().close(), newcomer.context().close()]);
 });

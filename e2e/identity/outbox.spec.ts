@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signInAs } from "../fixtures";
+import { waitForEmail } from "../mail-sink";
+import { newCoordinator } from "./accounts";
 
 test("an admin opens the Outbox from the administration page, in every language", async ({ page }) => {
   await signInAs(page, "admin");
@@ -65,4 +67,22 @@ test("an email page exists only for an outbox id: anything else is not found", a
     expect(response?.status(), id).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   }
+});
+
+test("an admin reads a password-reset email without the link's token, so cannot take over the account", async ({ page, browser }) => {
+  const address = await newCoordinator(browser);
+  const askedAt = new Date();
+  await page.goto("/en/forgot-password");
+  await page.getByLabel("Email address").fill(address);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  const sent = await waitForEmail(address, { since: askedAt });
+  const token = sent.links.find((l) => l.includes("/reset-password/"))!.split("/reset-password/")[1]!;
+
+  await signInAs(page, "admin");
+  await page.goto(`/en/commission/admin/outbox?recipient=${encodeURIComponent(address)}`);
+  await page.getByRole("link", { name: "Reset your password" }).click();
+  await expect(page.getByText("Sign-in links (invitations, password resets) are shown without their secret part")).toBeVisible();
+  await expect(page.locator("pre")).toContainText("/en/reset-password/…");
+  expect(await page.content()).not.toContain(token);
+  await expect(page.getByRole("link", { name: /reset-password/ })).toHaveCount(0);
 });

@@ -84,3 +84,16 @@ test("sign out everywhere ends the sessions on other devices too", async ({ brow
   await expect(b).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fportal$/);
   await Promise.all([laptop.close(), phone.close()]);
 });
+
+test("Auth.js's own sign-in endpoint takes no password or code: only the limited sign-in form does", async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const attempts: Record<string, string>[] = [
+    { email: "coordinator.ots@portal.example", password: DEMO_PASSWORD },
+    { challenge: "anything", code: "123456" },
+  ];
+  for (const fields of attempts) {
+    const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, ...fields }, maxRedirects: 0 });
+    expect(response.status()).toBe(405);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+  }
+});

@@ -6,7 +6,7 @@ import { fileResponse } from "@/lib/files/download";
 import { scaledPhoto } from "@/lib/files/scaled-photo";
 import { readFileDescription, readFileForDownload } from "@/lib/files/store";
 import { can } from "@/lib/identity/permissions";
-import { getActor, type Actor } from "@/lib/identity/session";
+import { getActor, needsSecondFactorEnrolment, type Actor } from "@/lib/identity/session";
 import { auditRefusedAccess, ownRecordPhotoFileId } from "@/lib/observers/own-record";
 import { clientIp } from "@/lib/request-context";
 import { ownLetterFileId, ownPhotoFileId } from "./queries";
@@ -46,6 +46,7 @@ async function download(
 ) {
   const actor = await getActor();
   if (!actor) return refusal(401);
+  if (needsSecondFactorEnrolment(actor)) return refusal(403);
   const fileId = can(actor.role, "apply:accreditation")
     ? await find.own(actor)
     : can(actor.role, "review:applications")

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { newLinkToken } from "@/lib/identity/tokens";
 import { emailOutbox } from "@/db/schema";
 import { enqueueEmail } from "./outbox";
 import { getOutboxEmail, listOutboxEmails } from "./queries";
@@ -15,6 +16,7 @@ import { outboxEmailIdSchema, outboxFiltersSchema } from "./schemas";
 const token = randomBytes(4).toString("hex");
 const query = (page = 1, pageSize = 20, dir: "asc" | "desc" = "desc") => ({ page, pageSize, sort: "createdAt" as const, dir });
 const ids: string[] = [];
+const admin = { role: "admin" as const };
 
 beforeAll(async () => {
   await migrateDatabase();
@@ -29,32 +31,53 @@ beforeAll(async () => {
 
 describe("listOutboxEmails", () => {
   it("finds recipients by any part of the address, case-insensitively, newest first", async () => {
-    const { rows, total } = await listOutboxEmails({ recipient: token.toUpperCase() }, query());
+    const { rows, total } = await listOutboxEmails(admin, { recipient: token.toUpperCase() }, query());
     expect(total).toBe(6);
     expect(rows.map((r) => r.id)).toEqual([...ids].reverse());
   });
 
   it("treats % and _ in the filter as themselves", async () => {
-    const { rows } = await listOutboxEmails({ recipient: `%_${token}` }, query());
+    const { rows } = await listOutboxEmails(admin, { recipient: `%_${token}` }, query());
     expect(rows.map((r) => r.toAddress)).toEqual([`x%_${token}@list-test.example`]);
   });
 
   it("filters by status and pages with the total of the whole list", async () => {
-    expect((await listOutboxEmails({ status: "failed", recipient: token }, query())).rows.map((r) => r.id)).toEqual([ids[0]]);
-    const second = await listOutboxEmails({ recipient: token }, query(2, 4, "asc"));
+    expect((await listOutboxEmails(admin, { status: "failed", recipient: token }, query())).rows.map((r) => r.id)).toEqual([ids[0]]);
+    const second = await listOutboxEmails(admin, { recipient: token }, query(2, 4, "asc"));
     expect(second.total).toBe(6);
     expect(second.rows.map((r) => r.id)).toEqual(ids.slice(4));
-    expect(await listOutboxEmails({ recipient: token }, query(9, 4))).toEqual({ rows: [], total: 6 });
+    expect(await listOutboxEmails(admin, { recipient: token }, query(9, 4))).toEqual({ rows: [], total: 6 });
   });
 });
 
 describe("getOutboxEmail", () => {
   it("returns the email with its text, or null for an unknown id", async () => {
     // The failed one: a sender in another test file may deliver the pending ones meanwhile.
-    const email = await getOutboxEmail(ids[0]!);
+    const email = await getOutboxEmail(admin, ids[0]!);
     expect(email).toMatchObject({ toAddress: `a1.${token}@list-test.example`, locale: "ru", template: "list-test", status: "failed", attempts: 10 });
     expect(email!.textBody).toContain("Hello");
-    expect(await getOutboxEmail("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getOutboxEmail(admin, "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+
+  it("shows sign-in links without their tokens, which would let an admin set the recipient's password", async () => {
+    const links = ["reset-password", "invitation", "observer-invitation"].map((path) => ({ path, token: newLinkToken().token }));
+    const paragraphs = links.map(({ path, token }) => `https://portal.example/ru/${path}/${token}`);
+    const content = renderEmail({ subject: "Links", greeting: "Hello", paragraphs, footer: "Portal" }, "ru");
+    const id = await getDb().transaction((tx) => enqueueEmail(tx, { to: `links.${token}@list-test.example`, locale: "ru", template: "list-test", content }));
+    const email = await getOutboxEmail(admin, id);
+    for (const link of links) {
+      expect(email!.textBody).not.toContain(link.token);
+      expect(email!.textBody).toContain(`https://portal.example/ru/${link.path}/…`);
+    }
+    expect(email!.linksWithheld).toBe(true);
+    expect((await getOutboxEmail(admin, ids[1]!))!.linksWithheld).toBe(false);
+  });
+
+  it("is for admins only", async () => {
+    for (const role of ["reviewer", "coordinator", "observer"] as const) {
+      await expect(getOutboxEmail({ role }, ids[0]!)).rejects.toThrow();
+      await expect(listOutboxEmails({ role }, { recipient: token }, query())).rejects.toThrow();
+    }
   });
 });
 

@@ -2,8 +2,13 @@ import "server-only";
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { emailOutbox } from "@/db/schema";
+import { assertPermission } from "@/lib/identity/authorize";
+import type { Role } from "@/lib/identity/permissions";
+import { withholdLinkTokens } from "@/lib/identity/tokens";
 import { offsetOf, type ListQuery } from "@/lib/listing";
 import type { OutboxFilters } from "./schemas";
+
+type Admin = { role: Role };
 
 export const outboxSorts = ["createdAt"] as const;
 export const OUTBOX_PAGE_SIZE = 25;
@@ -12,7 +17,8 @@ export const OUTBOX_PAGE_SIZE = 25;
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The Outbox list for admins, newest first by default, filtered and paged in SQL. */
-export async function listOutboxEmails(filters: OutboxFilters, query: ListQuery & { sort: (typeof outboxSorts)[number] }) {
+export async function listOutboxEmails(actor: Admin, filters: OutboxFilters, query: ListQuery & { sort: (typeof outboxSorts)[number] }) {
+  assertPermission(actor, "view:outbox");
   const where = and(
     filters.status ? eq(emailOutbox.status, filters.status) : undefined,
     filters.recipient ? ilike(emailOutbox.toAddress, containing(filters.recipient)) : undefined,
@@ -47,8 +53,12 @@ async function countOutboxEmails(where: ReturnType<typeof and>) {
   return row?.count ?? 0;
 }
 
-/** One email with everything an admin needs to see what was (or will be) sent and why it failed. */
-export async function getOutboxEmail(id: string) {
+/**
+ * One email with everything an admin needs to see what was (or will be) sent and why it failed;
+ * its sign-in links without their tokens (only the recipient may use them).
+ */
+export async function getOutboxEmail(actor: Admin, id: string) {
+  assertPermission(actor, "view:outbox");
   const [email] = await getDb()
     .select({
       id: emailOutbox.id,
@@ -66,5 +76,7 @@ export async function getOutboxEmail(id: string) {
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.id, id));
-  return email ?? null;
+  if (!email) return null;
+  const textBody = withholdLinkTokens(email.textBody);
+  return { ...email, textBody, linksWithheld: textBody !== email.textBody };
 }

@@ -1,10 +1,12 @@
 "use server";
 
+import { after } from "next/server";
 import { z } from "zod";
 import { hasLocale } from "next-intl";
 import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { fieldErrorsOf, type FieldErrors, type FormState } from "@/lib/forms";
+import { describeError, log } from "@/lib/log";
 import { clientIp } from "@/lib/request-context";
 import { isCommonPassword } from "./common-passwords";
 import { changePassword, findPasswordReset, requestPasswordReset, resetPassword } from "./password-reset";
@@ -40,7 +42,9 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
   const keys = limitKeys("password-reset", { account: parsed.data.email, ip });
   if (!(await isLimited(keys))) {
     await recordFailure(keys);
-    await requestPasswordReset(parsed.data.email, ip);
+    // After the answer: an address with an account costs a transaction, one without none, and
+    // the time of the answer must not tell them apart.
+    after(() => requestPasswordReset(parsed.data.email, ip).catch((error: unknown) => log.error("password_reset.request_failed", describeError(error))));
   }
   return { status: "success" };
 }

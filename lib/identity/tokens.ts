@@ -14,3 +14,15 @@ export function hashLinkToken(token: string) {
 export function isWellFormedToken(token: string) {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
+
+/** Stands for a link token that a text (an email in the outbox) shows without it. */
+export const WITHHELD_TOKEN = "…";
+const LINK_TOKEN_IN_TEXT = /(?<=\/(?:reset-password|invitation|observer-invitation)\/)[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+
+/**
+ * The text without the tokens of its sign-in links (invitations, password resets): whoever holds
+ * one can set the account's password, so an admin reading the outbox must not be able to.
+ */
+export function withholdLinkTokens(text: string) {
+  return text.replace(LINK_TOKEN_IN_TEXT, WITHHELD_TOKEN);
+}

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { buildZip } from "@/test/zip-writer";
 import { parseObserverFile, type ImportResult } from ".";
 import { decodeCsv, detectDelimiter } from "./csv";
 import { csvOf, englishHeader, sampleObserverRow, sampleObserverRows, xlsxOf } from "./sample-files";
-import { declaredUnzippedSize } from "./xlsx";
+import { declaredUnzippedSize, readXlsx } from "./xlsx";
 
 const russianHeader = [
   "Фамилия",
@@ -118,6 +119,13 @@ describe("XLSX", () => {
     view.setUint32(directory + 24, 0xfffffff0, true);
     expect(declaredUnzippedSize(bomb)).toBeGreaterThan(4e9);
     expect(errorsOf(await parseObserverFile(bomb))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
+  });
+
+  it("stops inflating a workbook whose parts lie about their size, before the spreadsheet reader gets it", async () => {
+    const liar = buildZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(80 * 1024 * 1024, " "), declaredSize: 1000 }]);
+    expect(declaredUnzippedSize(liar)).toBe(1000);
+    await expect(readXlsx(liar)).rejects.toThrow("The workbook unzips too large");
+    expect(errorsOf(await parseObserverFile(liar))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
   });
 });
 

@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
+import { inflateEntry } from "@/lib/files/zip-inflate";
 import type { Cell } from "./cells";
 import type { Sheet } from "./rows";
 
@@ -33,6 +35,30 @@ export function declaredUnzippedSize(bytes: Uint8Array): number {
   return total;
 }
 
+/**
+ * Whether every part of the workbook inflates within `limit` bytes in all, counted as they come.
+ * The declared sizes refuse a bomb early, but they can lie, and exceljs's JSZip inflates a part
+ * whole before comparing it with its declared size: one lying part would fill the memory first.
+ */
+async function unzipsWithin(bytes: Uint8Array, limit: number): Promise<boolean> {
+  const archive = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const zip = await yauzl.fromBufferPromise(archive, { lazyEntries: true, autoClose: false, validateEntrySizes: false }).catch(() => null);
+  if (!zip) return false;
+  try {
+    let inflated = 0;
+    for await (const entry of zip.eachEntry()) {
+      const { inflatedBytes, result } = await inflateEntry(zip, entry, limit - inflated);
+      inflated += inflatedBytes;
+      if (!result.ok) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    zip.close();
+  }
+}
+
 /** What a cell holds, whatever Excel wrapped it in (rich text, formula, hyperlink, error). */
 function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return undefined;
@@ -55,7 +81,9 @@ function cellsOf(row: ExcelJS.Row): Cell[] {
 
 /** The first worksheet; throws when the bytes are not a workbook or would unzip too large. */
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
-  if (declaredUnzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new Error("The workbook unzips too large");
+  if (declaredUnzippedSize(bytes) > MAX_UNZIPPED_BYTES || !(await unzipsWithin(bytes, MAX_UNZIPPED_BYTES))) {
+    throw new Error("The workbook unzips too large, or is not a ZIP");
+  }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.slice().buffer);
   const worksheet = workbook.worksheets[0];

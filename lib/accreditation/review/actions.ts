@@ -6,7 +6,6 @@ import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
-import { sealSecret } from "@/lib/identity/secret-box";
 import { authorizeAction } from "@/lib/identity/session";
 import { refreshPublicPages } from "@/lib/public/cache";
 import { clientIp } from "@/lib/request-context";
@@ -14,6 +13,7 @@ import { observerPhoto } from "../uploads";
 import { correctAccreditedObserver } from "./corrections";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type DecisionRefusal } from "./decisions";
 import { observerCorrectionSchema, observerReasonSchema, rejectionSchema, reviewCommentSchema, seenObserverSchema } from "./schemas";
+import { sealQueueSearch } from "./sealed-search";
 
 /**
  * The reviewers' Server Actions. Each authorizes itself, validates with the form's schema, and
@@ -136,6 +136,6 @@ export async function filterQueueAction(formData: FormData) {
     if (value) query[name] = value;
   }
   if (formData.get("overdue") === "1") query.overdue = "1";
-  if (search) query.s = sealSecret(search);
+  if (search) query.s = sealQueueSearch(search);
   redirect({ href: { pathname: "/commission/applications", query }, locale: localeFromForm(formData) });
 }

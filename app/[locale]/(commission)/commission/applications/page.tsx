@@ -4,12 +4,12 @@ import { DataTable, type Column } from "@/components/data/data-table";
 import { Link } from "@/i18n/navigation";
 import { filterQueueAction } from "@/lib/accreditation/review/actions";
 import { isUuid } from "@/lib/accreditation/scope";
+import { openQueueSearch } from "@/lib/accreditation/review/sealed-search";
 import { countQueueViews, listQueue, queueFilterOptions, queueSorts, queueViews, type QueueFilters } from "@/lib/accreditation/review/queue";
 import { todayInAshgabat } from "@/lib/dates";
 import { formatDay, formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
-import { openSecret } from "@/lib/identity/secret-box";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 
@@ -19,16 +19,6 @@ export const generateMetadata = pageMetadata("review", "queueTitle", path);
 
 type QueueRow = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-/** The search term, sealed in the URL by filterQueueAction; anything else (tampered, old key) is no search. */
-function openedSearch(sealed: string) {
-  if (!sealed) return "";
-  try {
-    return openSecret(sealed).slice(0, 100);
-  } catch {
-    return "";
-  }
-}
 
 /** The reviewers' queue: what waits for a decision, across elections, filtered and paged in SQL. */
 export default async function QueuePage({ params, searchParams }: PageProps<"/[locale]/commission/applications">) {
@@ -41,7 +31,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     electionId: isUuid(first(unverified.election)) ? first(unverified.election) : undefined,
     organizationId: isUuid(first(unverified.organization)) ? first(unverified.organization) : undefined,
     overdue: first(unverified.overdue) === "1",
-    search: openedSearch(first(unverified.s)),
+    search: openQueueSearch(first(unverified.s)),
   };
   const [t, { rows, total }, counts, options] = await Promise.all([
     getTranslations("review"),

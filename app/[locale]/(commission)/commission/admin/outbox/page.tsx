@@ -25,14 +25,14 @@ type OutboxRow = Awaited<ReturnType<typeof listOutboxEmails>>["rows"][number];
 /** Every email the portal queued, for admins: what went out, what waits, what failed and why. */
 export default async function OutboxPage({ params, searchParams }: PageProps<"/[locale]/commission/admin/outbox">) {
   const locale = await localeOf(params);
-  await requirePermission("view:outbox", locale, path);
+  const actor = await requirePermission("view:outbox", locale, path);
   const [t, tLayout] = await Promise.all([getTranslations("outbox"), getTranslations("layout")]);
 
   const unverified = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filters = outboxFiltersSchema.parse({ status: first(unverified.status), recipient: first(unverified.recipient) });
   const query = parseListQuery(unverified, { sortable: outboxSorts, defaultSort: "createdAt", defaultDir: "desc", pageSize: OUTBOX_PAGE_SIZE });
-  const { rows, total } = await listOutboxEmails(filters, query);
+  const { rows, total } = await listOutboxEmails(actor, filters, query);
   const filtered = Boolean(filters.status || filters.recipient);
 
   const columns: Column<OutboxRow>[] = [

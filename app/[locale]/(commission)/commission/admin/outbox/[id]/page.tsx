@@ -32,10 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OutboxEmailPage({ params }: Props) {
   const locale = await localeOf(params);
   const { id: unverifiedId } = await params;
-  await requirePermission("view:outbox", locale, `/commission/admin/outbox/${encodeURIComponent(unverifiedId)}`);
+  const actor = await requirePermission("view:outbox", locale, `/commission/admin/outbox/${encodeURIComponent(unverifiedId)}`);
   const id = outboxEmailIdSchema.safeParse(unverifiedId);
   if (!id.success) notFound();
-  const email = await getOutboxEmail(id.data);
+  const email = await getOutboxEmail(actor, id.data);
   if (!email) notFound();
 
   const t = await getTranslations("outbox");
@@ -99,6 +99,7 @@ export default async function OutboxEmailPage({ params }: Props) {
       </dl>
 
       <h2>{t("detail.textHeading")}</h2>
+      {email.linksWithheld && <p>{t("detail.linksWithheld")}</p>}
       <pre className={styles.body} lang={email.locale}>
         <LinkedText text={email.textBody} />
       </pre>
