@@ -25,7 +25,3 @@ export async function StatementText({ text, otherLanguageName, headingLevel = 2 
     </article>
   );
 }
-
-export function kilobytesOf(byteSize: number) {
-  return Math.max(1, Math.round(byteSize / 1024));
-}

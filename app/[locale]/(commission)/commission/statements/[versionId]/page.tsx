@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
-import { kilobytesOf, StatementText } from "@/components/statements/statement-texts";
+import { StatementAttachments } from "@/components/statements/statement-attachments";
+import { StatementText } from "@/components/statements/statement-texts";
 import { Link } from "@/i18n/navigation";
 import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
@@ -97,21 +98,7 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
           <StatementText key={text.language} text={text} otherLanguageName={version.otherLanguageName} headingLevel={3} />
         ))}
       </section>
-      {version.attachments.length > 0 && (
-        <section aria-labelledby="attachments">
-          <h2 id="attachments">{t("attachmentsHeading")}</h2>
-          <ul>
-            {version.attachments.map((a) => (
-              <li key={a.fileId}>
-                <a href={`/api/statements/attachments/${a.fileId}`} download>
-                  {a.name}
-                </a>{" "}
-                ({t("kilobytes", { count: kilobytesOf(a.byteSize) })})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <StatementAttachments attachments={version.attachments} />
     </>
   );
 }

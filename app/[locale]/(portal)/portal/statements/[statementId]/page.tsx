@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
 import { StatementActionForm } from "@/components/statements/action-form";
-import { kilobytesOf, StatementText } from "@/components/statements/statement-texts";
+import { StatementAttachments } from "@/components/statements/statement-attachments";
+import { StatementText } from "@/components/statements/statement-texts";
 import { VersionHistory } from "@/components/statements/version-history";
 import { Link } from "@/i18n/navigation";
 import { formatInstant } from "@/lib/i18n/format";
@@ -97,21 +98,7 @@ export default async function OwnStatementPage({ params, searchParams }: Props) 
           <StatementText key={text.language} text={text} otherLanguageName={latest.otherLanguageName} headingLevel={3} />
         ))}
       </section>
-      {statement.attachments.length > 0 && (
-        <section aria-labelledby="attachments">
-          <h2 id="attachments">{t("attachmentsHeading")}</h2>
-          <ul>
-            {statement.attachments.map((a) => (
-              <li key={a.fileId}>
-                <a href={`/api/statements/attachments/${a.fileId}`} download>
-                  {a.name}
-                </a>{" "}
-                ({t("kilobytes", { count: kilobytesOf(a.byteSize) })})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <StatementAttachments attachments={statement.attachments} />
       <VersionHistory versions={published.map((v) => ({ number: v.number, publishedAt: v.publishedAt!.toISOString(), sha256: v.sha256! }))} />
     </>
   );

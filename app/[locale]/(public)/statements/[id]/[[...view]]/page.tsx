@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { kilobytesOf, StatementText } from "@/components/statements/statement-texts";
+import { StatementAttachments } from "@/components/statements/statement-attachments";
+import { StatementText } from "@/components/statements/statement-texts";
 import { VersionHistory } from "@/components/statements/version-history";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -137,21 +138,7 @@ export default async function StatementPage({ params }: Props) {
         </p>
       )}
       <StatementText text={text} otherLanguageName={shown.otherLanguageName} headingLevel={null} />
-      {shown.attachments.length > 0 && (
-        <section aria-labelledby="attachments">
-          <h2 id="attachments">{words("attachmentsHeading")}</h2>
-          <ul>
-            {shown.attachments.map((a) => (
-              <li key={a.fileId}>
-                <a href={`/api/statements/attachments/${a.fileId}`} download>
-                  {a.name}
-                </a>{" "}
-                (PDF, {words("kilobytes", { count: kilobytesOf(a.byteSize) })})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <StatementAttachments attachments={shown.attachments} />
       <VersionHistory versions={statement.versions} link={(n) => `/${locale}${statementViewPath(statement.id, latest, { version: n, language: null })}`} />
     </>
   );
