@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts", "components/**/*.test.tsx"],
     setupFiles: ["./test/setup.ts"],
     // next-intl's middleware imports "next/server" without an extension, which only a bundler resolves (proxy.ts's tests).
     server: { deps: { inline: ["next-intl"] } },

@@ -2,24 +2,12 @@
 
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-
-export type SummaryItem = { fieldId?: string; message: string };
-
-/** The summary's items: each field's message in form order, then a message for the whole form. */
-export function summaryItems(fieldIds: string[], errorOf: (field: string) => string | undefined, formMessage?: SummaryItem): SummaryItem[] {
-  return [
-    ...fieldIds.flatMap((fieldId) => {
-      const message = errorOf(fieldId);
-      return message ? [{ fieldId, message }] : [];
-    }),
-    ...(formMessage ? [formMessage] : []),
-  ];
-}
+import { summaryText, type SummaryItem } from "./summary-items";
 
 /**
  * Lists every problem at the top of a form, takes focus when it appears (screen readers read it
- * at once) and links each message to its field. `attempt` changes on every failed submission so
- * focus moves again even when the messages are the same.
+ * at once) and links each message to its field, named by its label. `attempt` changes on every
+ * failed submission so focus moves again even when the messages are the same.
  */
 export function ErrorSummary({ items, attempt }: { items: SummaryItem[]; attempt: number }) {
   const t = useTranslations("errors");
@@ -51,10 +39,10 @@ export function ErrorSummary({ items, attempt }: { items: SummaryItem[]; attempt
                   document.getElementById(item.fieldId!)?.focus();
                 }}
               >
-                {item.message}
+                {summaryText(item)}
               </a>
             ) : (
-              item.message
+              summaryText(item)
             )}
           </li>
         ))}

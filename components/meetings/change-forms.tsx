@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { TextAreaField, TextField } from "@/components/forms/field";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { MeetingFormIdentity, useMeetingFormErrors, type MeetingFormProps } from "@/components/meetings/meeting-form-parts";
@@ -18,7 +19,7 @@ export function CancelMeetingForm(props: Props) {
   const [state, formAction, busy] = useActionState(cancelMeetingAction, idleFormState);
   const [attempt, setAttempt] = useState(0);
   const { fieldError, formError, sent } = useMeetingFormErrors(state);
-  const items = summaryItems(["cancel-reason"], () => fieldError("reason") && `${t("reason")}: ${fieldError("reason")}`, formError ? { message: formError } : undefined);
+  const items = summaryItems({ "cancel-reason": t("reason") }, () => fieldError("reason"), formError ? { message: formError } : undefined);
   return (
     <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">{t("cancelHeading")}</h2>
@@ -40,12 +41,10 @@ export function AskNewTimeForm(props: Props) {
   const [attempt, setAttempt] = useState(0);
   const { fieldError, formError, sent } = useMeetingFormErrors(state);
   const label = (f: string) => (f === "reason" ? t("reason") : m(`fields.${f}`));
+  const fieldOf = (id: string) => id.replace("new-time-", "");
   const items = summaryItems(
-    ["new-time-reason", ...windowFields.map((f) => `new-time-${f}`)],
-    (id) => {
-      const f = id.replace("new-time-", "");
-      return fieldError(f) && `${label(f)}: ${fieldError(f)}`;
-    },
+    labelsOf(["new-time-reason", ...windowFields.map((f) => `new-time-${f}`)], (id) => label(fieldOf(id))),
+    (id) => fieldError(fieldOf(id)),
     formError ? { message: formError } : undefined,
   );
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { idleFormState, type FormState } from "@/lib/forms";
 
 type Props = {
@@ -18,7 +18,7 @@ export function StatementActionForm({ action, fields, label, pendingLabel, secon
   const formError = state.status === "error" && state.formError ? { message: state.formError } : undefined;
   return (
     <form action={formAction} className="form form--inline">
-      <ErrorSummary items={summaryItems([], () => undefined, formError)} attempt={state.status === "error" ? 1 : 0} />
+      <ErrorSummary items={formError ? [formError] : []} attempt={state.status === "error" ? 1 : 0} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -46,7 +46,7 @@ test("a 500-row XLSX brings every observer in at once, and the list pages throug
   await expect(page.getByRole("table", { name: "Observers of the mission: 100" })).toBeVisible();
 });
 
-test("a CSV with mistakes imports no one, and the report names each row and column", async ({ page, browser }) => {
+test("a CSV with mistakes imports no one, and the report names each row and column as the file heads it", async ({ page, browser }) => {
   const election = await newOpenElection(browser);
   await signInAs(page, "coordinator");
   const path = await startApplication(page, election);
@@ -70,10 +70,55 @@ test("a CSV with mistakes imports no one, and the report names each row and colu
   fixed[2]!.arrivalOn = election.observationStartsOn.replace(/^(\d{4})/, (y) => String(Number(y) - 1)); // row 4
   await importFile(page, path, { name: "observers.csv", mimeType: "text/csv", buffer: observersCsv(fixed) });
   await expect(report.getByRole("heading")).toHaveText("Nothing was imported: 1 problem to correct");
-  await expect(report.getByRole("row").nth(1)).toHaveText(["4", "Arrival", "The arrival date must be within the election's observation period."].join(""));
+  // The file's heading ("Arrival date"), not the web form's label ("Arrival"): the coordinator looks for it in the spreadsheet.
+  await expect(report.getByRole("row").nth(1)).toHaveText(["4", "Arrival date", "The arrival date must be within the election's observation period."].join(""));
 
   await page.goto(`/en${path}/observers`);
   await expect(page.getByText("No observers match.")).toBeVisible();
+});
+
+test("an empty file, a header row alone and a second head of mission are each reported plainly, and refused whole", async ({ page, browser }) => {
+  const election = await newOpenElection(browser);
+  await signInAs(page, "coordinator");
+  const path = await startApplication(page, election);
+  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const csv = (buffer: Buffer) => ({ name: "observers.csv", mimeType: "text/csv", buffer });
+
+  await importFile(page, path, csv(Buffer.alloc(0)));
+  await expect(report).toBeFocused();
+  await expect(report.getByRole("paragraph")).toHaveText([
+    "The file is empty, so it is not the observer list template. Download the template, enter one observer per row below its header row and upload it.",
+  ]);
+  await expect(report.getByRole("table")).toHaveCount(0);
+  await expect(report).not.toContainText("—");
+
+  await importFile(page, path, csv(observersCsv([])));
+  await expect(report.getByRole("paragraph")).toHaveText(["The file has no observers below the header row."]);
+
+  // The instructions say one head of mission: the second in the file is named on its role column.
+  const rows = Array.from({ length: 3 }, (_, i) => observerRow(election, i, "HM"));
+  rows[2]!.role = "Head of mission";
+  await importFile(page, path, csv(observersCsv(rows)));
+  await expect(report.getByRole("heading")).toHaveText("Nothing was imported: 1 problem to correct");
+  await expect(report.getByRole("row").nth(1)).toHaveText(
+    ["4", "Role", "Row 2 already names the head of mission, and only one observer of the mission can be head of mission. Choose another role for this observer."].join(""),
+  );
+  await expectNoAxeViolations(page);
+
+  // With a head of mission already on the list, a later file's one is refused too.
+  await importFile(page, path, csv(observersCsv(rows.slice(0, 2))));
+  await expect(page.getByRole("status")).toHaveText("2 observers were imported. Now add their photos.");
+  const newcomer = { ...observerRow(election, 5, "HN"), role: "Head of mission" };
+  await importFile(page, path, csv(observersCsv([newcomer])));
+  await expect(report.getByRole("row").nth(1)).toHaveText(
+    [
+      "2",
+      "Role",
+      "The mission's list of observers already has a head of mission, and only one observer of the mission can be head of mission. Choose another role for this observer, or first change the role of the head of mission on the list.",
+    ].join(""),
+  );
+  await page.goto(`/en${path}/observers`);
+  await expect(page.getByRole("table", { name: "Observers of the mission: 2" })).toBeVisible();
 });
 
 test("a renamed PDF and an oversized PNG are refused as photos, and what was typed stays", async ({ page, browser }) => {

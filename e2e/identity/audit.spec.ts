@@ -70,9 +70,9 @@ test("wrong filters are named in an error summary, at their fields, and list not
   const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link")).toHaveText([
-    "Enter an email address like name@example.org.",
-    "Enter the entity type as well as its ID.",
-    "The end date must be the same as the start date or later.",
+    "Actor's email address: Enter an email address like name@example.org.",
+    "Entity type: Enter the entity type as well as its ID.",
+    "To: The end date must be the same as the start date or later.",
   ]);
   await expect(page).toHaveTitle(/^Error: Audit log/);
   await expect(page.getByLabel("Entity type", { exact: true })).toHaveAttribute("aria-invalid", "true");

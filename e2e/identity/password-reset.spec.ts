@@ -59,11 +59,11 @@ test("changing the password signs out the user's other devices", async ({ browse
   await laptop.getByLabel("New password", { exact: true }).fill("password1234");
   await laptop.getByLabel("Repeat the new password").fill("password1234");
   await laptop.getByRole("button", { name: "Change the password" }).click();
-  await expect(errorSummary(laptop)).toContainText("This password is too common.");
+  await expect(errorSummary(laptop).getByRole("link")).toHaveText(["New password: This password is too common. Choose one that others are unlikely to use."]);
   await laptop.getByLabel("New password", { exact: true }).fill("a changed passphrase 9");
   await laptop.getByLabel("Repeat the new password").fill("a changed passphrase 8");
   await laptop.getByRole("button", { name: "Change the password" }).click();
-  await expect(errorSummary(laptop)).toContainText("The two passwords do not match.");
+  await expect(errorSummary(laptop).getByRole("link")).toHaveText(["Repeat the new password: The two passwords do not match."]);
   await expect(laptop.getByText("This password is too common.")).toHaveCount(0);
   await laptop.getByLabel("New password", { exact: true }).fill("a changed passphrase 9");
   await laptop.getByLabel("Repeat the new password").fill("a changed passphrase 9");

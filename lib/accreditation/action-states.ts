@@ -1,10 +1,10 @@
 import type { FieldErrors } from "@/lib/forms";
-import type { ImportError } from "./import";
+import type { ReportedImportError } from "./import";
 
 /** What the list import answers when it does not redirect: the report, or why nothing could be done. */
 export type ImportState =
   | { status: "idle" }
-  | { status: "error"; errors: ImportError[]; total: number }
+  | { status: "error"; errors: ReportedImportError[]; total: number }
   | { status: "refused"; refusal: "notEditable" | "windowClosed" };
 
 /** What the ZIP photo import answers: how many photos were attached and which files were not. */

@@ -10,11 +10,11 @@ import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { attachLetter, saveMissionDetails, startApplication, submitApplication, withdrawApplication, type Refusal } from "./applications";
-import { parseObserverFile } from "./import";
+import { parseObserverFile, reportedErrors } from "./import";
 import { missionDetailsSchema } from "./mission-schema";
 import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
 import { observerFields, observerSchema } from "./observer-schema";
-import { observerPhoto, uploaded } from "./uploads";
+import { chosenFile, observerPhoto, uploaded } from "./uploads";
 import type { ImportState, PhotoImportState } from "./action-states";
 
 /**
@@ -129,8 +129,9 @@ export async function importObserversAction(_previous: ImportState, formData: Fo
   const actor = await authorizeAction("apply:accreditation");
   const locale = localeFromForm(formData);
   const missionId = text(formData, "missionId");
-  const file = await uploaded(formData, "file");
-  if (!file) return { status: "error", errors: [{ row: null, column: null, code: "required" }], total: 1 };
+  // An empty file is read like any other, so the report can say it holds no observers.
+  const file = await chosenFile(formData, "file");
+  if (!file) return { status: "error", errors: [{ row: null, heading: null, code: "noFileChosen" }], total: 1 };
   const parsed = await parseObserverFile(file.bytes);
   const result = parsed.ok ? await importObservers(actor, missionId, parsed, await clientIp()) : parsed;
   if (!result.ok) {
@@ -138,7 +139,7 @@ export async function importObserversAction(_previous: ImportState, formData: Fo
       if (result.refusal === "notFound") notFound();
       return { status: "refused", refusal: result.refusal };
     }
-    return { status: "error", errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length };
+    return { status: "error", errors: reportedErrors(result.errors.slice(0, MAX_REPORTED_ERRORS), parsed.headings, locale), total: result.errors.length };
   }
   redirect({ href: { pathname: applicationPath(missionId, "/observers"), query: { notice: "imported", count: String(result.imported) } }, locale });
   return { status: "idle" };

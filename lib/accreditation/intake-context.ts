@@ -17,6 +17,16 @@ export async function missionPassports(tx: Transaction | Database, missionId: st
     .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")));
 }
 
+/** Whether the mission already has a head of mission among the observers that count: all but the withdrawn. */
+export async function hasHeadOfMission(tx: Transaction | Database, missionId: string): Promise<boolean> {
+  const [head] = await tx
+    .select({ id: observers.id })
+    .from(observers)
+    .where(and(eq(observers.missionId, missionId), eq(observers.role, "head_of_mission"), ne(observers.status, "withdrawn")))
+    .limit(1);
+  return head !== undefined;
+}
+
 /**
  * The same passports in other organizations' live applications for the same election: neither
  * application withdrawn or rejected, nor observer withdrawn or refused. One query for a whole import.

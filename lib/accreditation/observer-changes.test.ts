@@ -426,11 +426,49 @@ describe("importObservers", () => {
     const events = (await data.auditOf("mission", missionId)).filter((e) => e.action === "observers.imported");
     expect(events).toEqual([expect.objectContaining({ actorId: actor.id, ip, details: { count } })]);
 
-    // Importing the same list again finds every passport on the mission already.
+    // Importing the same list again finds every passport on the mission already, and its head of mission.
     const again = await importObservers(actor, missionId, list, ip);
     expect(again).toMatchObject({ ok: false });
-    expect((again as { errors: unknown[] }).errors).toHaveLength(count);
+    const errors = (again as { errors: { row: number; code: string }[] }).errors;
+    expect(errors.filter((e) => e.code === "passportTwiceInMission")).toHaveLength(count);
+    expect(errors.filter((e) => e.code === "headOfMissionSaved")).toEqual([{ row: 2, column: "role", code: "headOfMissionSaved" }]);
     expect(await acc.observersOf(missionId)).toHaveLength(count);
+  });
+
+  it("refuses a second head of mission when one is saved from the form, on the role column of each head row, and saves nothing", async () => {
+    const { actor, missionId, election, observerId, input } = await applicationWithObserver({ role: "head_of_mission" });
+    const list = {
+      observers: [
+        acc.observerInput(election, { surname: "Short" }),
+        acc.observerInput(election, { surname: "Head", role: "head_of_mission" }),
+        acc.observerInput(election, { surname: "Interpreter", role: "interpreter" }),
+      ],
+      rows: [2, 3, 4],
+    };
+    expect(await importObservers(actor, missionId, list, ip)).toEqual({
+      ok: false,
+      errors: [{ row: 3, column: "role", code: "headOfMissionSaved" }],
+    });
+    expect((await acc.observersOf(missionId)).map((o) => o.id)).toEqual([observerId]);
+    expect((await data.auditOf("mission", missionId)).map((e) => e.action)).toEqual(["application.started"]);
+
+    // Once the saved head takes another role, the same list goes in whole.
+    expect(await updateObserver(actor, missionId, observerId, { ...input, role: "core_team" }, null, ip)).toEqual({ ok: true });
+    expect(await importObservers(actor, missionId, list, ip)).toEqual({ ok: true, imported: 3 });
+  });
+
+  it("refuses a head of mission when an earlier import brought one, and counts no head of another mission", async () => {
+    const { actor, missionId, election } = await acc.draftApplication();
+    const head = () => acc.observerInput(election, { role: "head_of_mission" });
+    expect(await importObservers(actor, missionId, { observers: [head(), acc.observerInput(election)], rows: [2, 3] }, ip)).toEqual({ ok: true, imported: 2 });
+    expect(await importObservers(actor, missionId, { observers: [acc.observerInput(election), head()], rows: [2, 3] }, ip)).toEqual({
+      ok: false,
+      errors: [{ row: 3, column: "role", code: "headOfMissionSaved" }],
+    });
+    expect(await acc.observersOf(missionId)).toHaveLength(2);
+
+    const other = await acc.draftApplication({ election });
+    expect(await importObservers(other.actor, other.missionId, { observers: [head()], rows: [2] }, ip)).toEqual({ ok: true, imported: 1 });
   });
 
   it("is refused while the commission has the application", async () => {

@@ -13,7 +13,7 @@ import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
 import { tellCoordinators } from "./coordinator-news";
 import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
-import { intakeContextFor } from "./intake-context";
+import { hasHeadOfMission, intakeContextFor } from "./intake-context";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
 import { isUuid, lockOwnMission, organizationOf, type Coordinator } from "./scope";
@@ -208,11 +208,15 @@ export async function importObservers(
       mission,
       list.observers.map((o) => o.passportNumber),
     );
+    // The file's own heads beyond the first were refused when it was read; here, one already saved.
+    const headSaved = await hasHeadOfMission(tx, mission.id);
     const errors: ImportError[] = [];
     list.observers.forEach((observer, index) => {
+      const row = list.rows[index]!;
       for (const [field, code] of Object.entries(intakeErrors(observer, context))) {
-        errors.push({ row: list.rows[index]!, column: field as ObserverField, code });
+        errors.push({ row, column: field as ObserverField, code });
       }
+      if (headSaved && observer.role === "head_of_mission") errors.push({ row, column: "role", code: "headOfMissionSaved" });
     });
     if (errors.length > 0) return { ok: false as const, errors };
 

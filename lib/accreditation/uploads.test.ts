@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { exifHasGps, makeJpegWithMetadata, makePdf } from "@/test/images";
 import { PHOTO_MAX_BYTES, PHOTO_MAX_INPUT_PIXELS } from "@/lib/files/photo";
-import { observerPhoto } from "./uploads";
+import { chosenFile, observerPhoto, uploaded } from "./uploads";
 
 /** An observer form posting `bytes` as its photo under `name`, as a browser sends it. */
 function formWithPhoto(bytes: Buffer, name: string, type = "image/jpeg") {
@@ -45,5 +45,19 @@ describe("observerPhoto, as the observer forms receive a photo", () => {
   it("takes an empty file input, or none, as no photo", async () => {
     expect(await observerPhoto(formWithPhoto(Buffer.alloc(0), ""))).toEqual({ photo: null });
     expect(await observerPhoto(new FormData())).toEqual({ photo: null });
+  });
+});
+
+describe("chosenFile, as the list import receives its file", () => {
+  it("keeps an empty file the user chose, so the import can say it is empty; a file input left empty is no file", async () => {
+    const chosen = new FormData();
+    chosen.set("file", new File([], "observers.csv", { type: "text/csv" }));
+    expect(await chosenFile(chosen, "file")).toEqual({ bytes: Buffer.alloc(0), name: "observers.csv" });
+    expect(await uploaded(chosen, "file")).toBeNull();
+
+    const leftEmpty = new FormData();
+    leftEmpty.set("file", new File([], "", { type: "application/octet-stream" }));
+    expect(await chosenFile(leftEmpty, "file")).toBeNull();
+    expect(await chosenFile(new FormData(), "file")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
@@ -11,7 +12,8 @@ import { observerRoles, sexes } from "../vocabulary";
  * accepted, as are the codes themselves ("short_term_observer", "passportNumber").
  */
 
-const catalogs = [en, ru, tk];
+const templates: Record<Locale, typeof en> = { tk, ru, en };
+const catalogs = Object.values(templates);
 
 /** Filled in by hand, not required: the other columns must be in the header row. */
 export const optionalColumns: ReadonlySet<ObserverField> = new Set(["cyrillicName", "email"]);
@@ -63,4 +65,23 @@ export function roleOf(text: string): string {
 
 export function sexOf(text: string): string {
   return sexIndex.get(normalizeName(text)) ?? text;
+}
+
+/** A column's heading in the template of a language. */
+export function templateHeading(field: ObserverField, locale: Locale): string {
+  return templates[locale].observerImport.headers[field];
+}
+
+/**
+ * The language of the template a header row was made from: the one whose headings it holds most
+ * of, as written; undefined when it holds none (only field names, or headings reworded).
+ */
+export function templateLocaleOf(headings: readonly string[]): Locale | undefined {
+  const written = new Set(headings.map(normalizeName));
+  let best: { locale: Locale; count: number } | undefined;
+  for (const locale of Object.keys(templates) as Locale[]) {
+    const count = observerFields.filter((field) => written.has(normalizeName(templateHeading(field, locale)))).length;
+    if (count > (best?.count ?? 0)) best = { locale, count };
+  }
+  return best?.locale;
 }

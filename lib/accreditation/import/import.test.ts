@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import tk from "@/messages/tk.json";
 import { buildZip } from "@/test/zip-writer";
-import { parseObserverFile, type ImportResult } from ".";
+import { buildCsvTemplate, parseObserverFile, reportedErrors, type ImportResult } from ".";
 import { decodeCsv, detectDelimiter } from "./csv";
 import { csvOf, englishHeader, sampleObserverRow, sampleObserverRows, xlsxOf } from "./sample-files";
 import { declaredUnzippedSize, readXlsx } from "./xlsx";
@@ -291,6 +293,90 @@ describe("the header row", () => {
   });
 });
 
+describe("the report's column names", () => {
+  it("are the headings of the coordinator's file, as written there, not the web form's labels", async () => {
+    const header = [...russianHeader];
+    header[6] = "Номер паспорта*";
+    const rows = sampleObserverRows(3);
+    rows[0]![6] = "P#1"; // row 2
+    rows[1]![9] = "2026-13-01"; // row 3: arrival
+    const result = await parseObserverFile(csvOf(header, rows));
+    if (result.ok) throw new Error("expected the file to be refused");
+    // A coordinator reading the portal in English still sees the Russian file's headings.
+    expect(reportedErrors(result.errors, result.headings, "en")).toEqual([
+      { row: 2, heading: "Номер паспорта*", code: "passportFormat" },
+      { row: 3, heading: "Дата прибытия", code: "dateFormat" },
+    ]);
+    expect(en.observers.fields.arrivalOn).not.toBe(en.observerImport.headers.arrivalOn);
+  });
+
+  it("name a missing column as the template of the file's language does, else in the coordinator's language", async () => {
+    const turkmen = Object.values(tk.observerImport.headers).filter((heading) => heading !== tk.observerImport.headers.arrivalOn);
+    const result = await parseObserverFile(csvOf(turkmen, sampleObserverRows(1)));
+    if (result.ok) throw new Error("expected the file to be refused");
+    expect(reportedErrors(result.errors, result.headings, "en")).toEqual([{ row: 1, heading: "Gelýän senesi", code: "missingColumn" }]);
+
+    // Headings all reworded tell no language: the coordinator's own is used.
+    const reworded = englishHeader.filter((heading) => heading !== "Arrival date").map((heading) => `${heading} (as in the passport)`);
+    const unknown = await parseObserverFile(csvOf(reworded, []));
+    if (unknown.ok) throw new Error("expected the file to be refused");
+    expect(reportedErrors(unknown.errors, unknown.headings, "ru")).toEqual([{ row: 1, heading: "Дата прибытия", code: "missingColumn" }]);
+  });
+
+  it("are left out for a problem of the whole file", async () => {
+    const result = await parseObserverFile(csvOf(englishHeader, []));
+    if (result.ok) throw new Error("expected the file to be refused");
+    expect(reportedErrors(result.errors, result.headings, "en")).toEqual([{ row: null, heading: null, code: "noObserverRows" }]);
+  });
+
+  it("keep a long heading short enough to read", async () => {
+    const header = [...englishHeader];
+    header[0] = `Surname (${"as in the passport, ".repeat(20)})`;
+    const rows = sampleObserverRows(1);
+    rows[0]![0] = "Иванов";
+    const result = await parseObserverFile(csvOf(header, rows));
+    if (result.ok) throw new Error("expected the file to be refused");
+    const [error] = reportedErrors(result.errors, result.headings, "en");
+    expect(error?.heading).toHaveLength(80);
+    expect(error?.heading).toMatch(/^Surname \(as in the passport, .*…$/);
+  });
+});
+
+describe("a file without observers", () => {
+  it("is called empty when it holds nothing at all, and so is not the template", async () => {
+    const blank = new TextEncoder().encode(" \r\n\r\n,,\r\n");
+    for (const file of [new Uint8Array(), blank, await xlsxOf([], [])]) {
+      expect(errorsOf(await parseObserverFile(file))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
+    }
+  });
+
+  it("is not the template when its first row has none of the template's headings", async () => {
+    // The header row deleted: the first observer is where the headings should be.
+    const rows = sampleObserverRows(3);
+    const [first, ...others] = rows;
+    expect(errorsOf(await parseObserverFile(csvOf(first as string[], others)))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
+    expect(errorsOf(await parseObserverFile(csvOf(["", ""], rows)))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
+  });
+
+  it("has no observer rows when it is the template's header row alone", async () => {
+    for (const locale of ["tk", "ru", "en"] as const) {
+      expect(errorsOf(await parseObserverFile(buildCsvTemplate(locale)))).toEqual([{ row: null, column: null, code: "noObserverRows" }]);
+    }
+  });
+});
+
+describe("the head of mission", () => {
+  it("is one per list: every later head-of-mission row is refused on its role column, naming the first", async () => {
+    const rows = sampleObserverRows(5);
+    rows[2]![8] = "Head of mission"; // row 4
+    rows[4]![8] = "Глава миссии"; // row 6
+    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, rows)))).toEqual([
+      { row: 4, column: "role", code: "headOfMissionTwiceInFile", params: { otherRow: 2 } },
+      { row: 6, column: "role", code: "headOfMissionTwiceInFile", params: { otherRow: 2 } },
+    ]);
+  });
+});
+
 describe("parseObserverFile", () => {
   it("tells files apart by their bytes: a PNG or an old .xls is unreadable, whatever its name", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
@@ -298,7 +384,7 @@ describe("parseObserverFile", () => {
     for (const file of [png, xls]) {
       expect(errorsOf(await parseObserverFile(file))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
     }
-    expect(errorsOf(await parseObserverFile(new Uint8Array()))).toEqual([{ row: null, column: null, code: "noObserverRows" }]);
+    expect(errorsOf(await parseObserverFile(new Uint8Array()))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
   });
 
   it("refuses a file over 10 MB before reading it", async () => {

@@ -10,6 +10,7 @@ import { readXlsx } from "./xlsx";
 
 export { buildCsvTemplate, buildImportTemplate } from "./template";
 export { MAX_OBSERVER_ROWS, importCodes, type ImportCode, type ImportError, type ImportResult } from "./rows";
+export { reportedErrors, type ReportedImportError } from "./report";
 
 /** A list of 2,000 observers is well under 1 MB as CSV or XLSX. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;

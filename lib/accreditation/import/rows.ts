@@ -2,7 +2,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/forms";
 import { countryCodeOf } from "../countries";
 import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "../observer-schema";
 import { cellText, isBlankRow, type Cell } from "./cells";
-import { dateColumns, fieldOfHeader, optionalColumns, roleOf, sexOf } from "./columns";
+import { dateColumns, fieldOfHeader, optionalColumns, roleOf, sexOf, templateHeading, templateLocaleOf } from "./columns";
 
 export const MAX_OBSERVER_ROWS = 2000;
 
@@ -10,10 +10,15 @@ export const importCodes = [
   "fileTooLarge",
   "unreadableFile",
   "tooManyRows",
+  "noFileChosen",
+  "emptyFile",
+  "notTemplate",
   "noObserverRows",
   "missingColumn",
   "duplicateColumn",
   "passportTwiceInFile",
+  "headOfMissionTwiceInFile",
+  "headOfMissionSaved",
 ] as const;
 export type ImportCode = (typeof importCodes)[number];
 
@@ -29,8 +34,17 @@ export type ImportError = {
   params?: Record<string, number>;
 };
 
+/**
+ * Each column's heading as the coordinator's file spells it, for the report to name the column
+ * the way the coordinator sees it; a column the file lacks, as the template in the file's
+ * language spells it (when that language can be told).
+ */
+export type ColumnHeadings = Partial<Record<ObserverField, string>>;
+
 /** `rows[i]` is the spreadsheet row `observers[i]` came from, for the intake checks' report. */
-export type ImportResult = { ok: true; observers: ObserverInput[]; rows: number[] } | { ok: false; errors: ImportError[] };
+export type ImportResult =
+  | { ok: true; observers: ObserverInput[]; rows: number[]; headings: ColumnHeadings }
+  | { ok: false; errors: ImportError[]; headings: ColumnHeadings };
 
 /** A sheet as read from either format; rows keep their spreadsheet numbers. */
 export type Sheet = {
@@ -43,22 +57,38 @@ export type Sheet = {
 export const fileError = (code: ImportCode, params?: Record<string, number>): ImportResult => ({
   ok: false,
   errors: [{ row: null, column: null, code, ...(params && { params }) }],
+  headings: {},
 });
 
-/** Which column holds which field, or the header row's problems. */
-function readHeader(header: readonly Cell[]): { columns: Map<ObserverField, number> } | { errors: ImportError[] } {
+/** Enough of a heading to find its column; a heading cell may hold a whole paragraph. */
+const MAX_HEADING_LENGTH = 80;
+
+function headingAsWritten(text: string): string {
+  const heading = text.replace(/\s+/g, " ").trim();
+  return heading.length > MAX_HEADING_LENGTH ? `${heading.slice(0, MAX_HEADING_LENGTH - 1)}…` : heading;
+}
+
+/** Which column holds which field and how the file heads it, and the header row's problems. */
+function readHeader(header: readonly Cell[]) {
   const columns = new Map<ObserverField, number>();
+  const headings: ColumnHeadings = {};
   const errors: ImportError[] = [];
   header.forEach((cell, index) => {
     const field = typeof cell === "string" ? fieldOfHeader(cell) : undefined;
     if (!field) return;
     if (columns.has(field)) errors.push({ row: 1, column: field, code: "duplicateColumn" });
-    else columns.set(field, index);
+    else {
+      columns.set(field, index);
+      headings[field] = headingAsWritten(String(cell));
+    }
   });
+  const locale = templateLocaleOf(header.filter((cell) => typeof cell === "string"));
   for (const field of observerFields) {
-    if (!columns.has(field) && !optionalColumns.has(field)) errors.push({ row: 1, column: field, code: "missingColumn" });
+    if (columns.has(field)) continue;
+    if (locale) headings[field] = templateHeading(field, locale);
+    if (!optionalColumns.has(field)) errors.push({ row: 1, column: field, code: "missingColumn" });
   }
-  return errors.length > 0 ? { errors } : { columns };
+  return { columns, headings, errors };
 }
 
 /** The schema's input for one row: vocabulary words and country names turned into codes. */
@@ -77,12 +107,14 @@ function valuesOf(cells: readonly Cell[], columns: Map<ObserverField, number>, d
 
 /**
  * All or nothing: every row's observer, or every problem in the file (each invalid cell once,
- * and each row whose passport another row repeats).
+ * each row whose passport another row repeats, and each head of mission after the first).
  */
 export function observersFromSheet(sheet: Sheet): ImportResult {
-  if (isBlankRow(sheet.header) && sheet.rows.every((row) => isBlankRow(row.cells))) return fileError("noObserverRows");
-  const header = readHeader(sheet.header);
-  if ("errors" in header) return { ok: false, errors: header.errors };
+  if (isBlankRow(sheet.header) && sheet.rows.every((row) => isBlankRow(row.cells))) return fileError("emptyFile");
+  const { columns, headings, errors: headerErrors } = readHeader(sheet.header);
+  // Without one heading of the template, the first row is data or something else: not a list to correct column by column.
+  if (columns.size === 0) return fileError("notTemplate");
+  if (headerErrors.length > 0) return { ok: false, errors: headerErrors, headings };
 
   const rows = sheet.rows.filter((row) => row.row > 1 && !isBlankRow(row.cells));
   if (rows.length > MAX_OBSERVER_ROWS) return fileError("tooManyRows", { max: MAX_OBSERVER_ROWS });
@@ -93,7 +125,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
   const observerRows: number[] = [];
   const rowsByPassport = new Map<string, number[]>();
   for (const { row, cells } of rows) {
-    const result = observerSchema.safeParse(valuesOf(cells, header.columns, sheet.date1904 ?? false));
+    const result = observerSchema.safeParse(valuesOf(cells, columns, sheet.date1904 ?? false));
     if (!result.success) {
       for (const [field, code] of Object.entries(fieldErrorsOf(result.error))) {
         errors.push({ row, column: field as ObserverField, code });
@@ -106,6 +138,12 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
     rowsByPassport.set(key, [...(rowsByPassport.get(key) ?? []), row]);
   }
 
+  // The template says a mission has one head of mission: the first such row stands, the later ones are named.
+  const headRows = observerRows.filter((_, index) => observers[index]!.role === "head_of_mission");
+  for (const row of headRows.slice(1)) {
+    errors.push({ row, column: "role", code: "headOfMissionTwiceInFile", params: { otherRow: headRows[0]! } });
+  }
+
   for (const sameRows of rowsByPassport.values()) {
     if (sameRows.length < 2) continue;
     for (const row of sameRows) {
@@ -114,8 +152,8 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
     }
   }
 
-  if (errors.length === 0) return { ok: true, observers, rows: observerRows };
+  if (errors.length === 0) return { ok: true, observers, rows: observerRows, headings };
   const order = (error: ImportError) => (error.column ? observerFields.indexOf(error.column) : -1);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || order(a) - order(b));
-  return { ok: false, errors };
+  return { ok: false, errors, headings };
 }

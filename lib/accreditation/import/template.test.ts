@@ -30,6 +30,7 @@ describe.each(["en", "ru", "tk"] as const)("buildImportTemplate(%s)", (locale) =
     expect(await parseObserverFile(await buildImportTemplate(locale))).toEqual({
       ok: false,
       errors: [{ row: null, column: null, code: "noObserverRows" }],
+      headings: {},
     });
   });
 
@@ -116,6 +117,8 @@ describe("a filled-in template", () => {
         },
       ],
       rows: [2],
+      // The report names columns as this file heads them: in Russian, whatever the coordinator's language.
+      headings: ru.observerImport.headers,
     });
   });
 });

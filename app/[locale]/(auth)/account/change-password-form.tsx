@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { z } from "zod";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
-import { NewPasswordFields } from "@/components/forms/new-password-fields";
+import { NewPasswordFields, useNewPasswordLabels } from "@/components/forms/new-password-fields";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { changePasswordAction } from "@/lib/identity/password-actions";
 import { newPasswordSchema } from "@/lib/identity/password-rules";
@@ -13,6 +14,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("passwords");
   const schema = z.object({ currentPassword: z.string().min(1, "required").max(256, "tooLong") }).and(newPasswordSchema(email));
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(schema, changePasswordAction);
+  const passwordLabels = useNewPasswordLabels();
   const formError = state.status === "error" && state.formError ? { message: t(state.formError) } : undefined;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
@@ -21,7 +23,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
           {t("changed")}
         </p>
       )}
-      <ErrorSummary items={summaryItems(["currentPassword", "password", "passwordConfirmation"], errorOf, formError)} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ currentPassword: t("currentPassword"), ...passwordLabels }, errorOf, formError)} attempt={attempt} />
       <TextField id="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" error={errorOf("currentPassword")} {...form.register("currentPassword")} />
       <NewPasswordFields register={form.register} errorOf={errorOf} />
       <button type="submit" className="button" disabled={pending}>

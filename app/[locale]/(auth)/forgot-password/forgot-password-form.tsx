@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { z } from "zod";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { forgotPasswordAction } from "@/lib/identity/password-actions";
@@ -21,7 +22,7 @@ export function ForgotPasswordForm() {
   }
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
-      <ErrorSummary items={summaryItems(["email"], errorOf)} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ email: t("email") }, errorOf)} attempt={attempt} />
       <TextField id="email" label={t("email")} type="email" autoComplete="username" spellCheck={false} error={errorOf("email")} {...form.register("email")} />
       <button type="submit" className="button" disabled={pending}>
         {t("sendLink")}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { signInAction } from "@/lib/identity/actions";
@@ -11,7 +12,8 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
   const t = useTranslations("signIn");
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(signInSchema, signInAction);
   const formError = state.status === "error" && state.formError ? { fieldId: "email", message: t(state.formError) } : undefined;
-  const summary = summaryItems(["email", "password"], errorOf, formError);
+  const labels = { email: t("email"), password: t("password") };
+  const summary = summaryItems(labels, errorOf, formError);
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
@@ -20,7 +22,7 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
       {next && <input type="hidden" name="next" value={next} />}
       <TextField
         id="email"
-        label={t("email")}
+        label={labels.email}
         type="email"
         autoComplete="username"
         spellCheck={false}
@@ -28,7 +30,7 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
         defaultValue={state.status === "error" ? state.values?.email : undefined}
         {...form.register("email")}
       />
-      <TextField id="password" label={t("password")} type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
+      <TextField id="password" label={labels.password} type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

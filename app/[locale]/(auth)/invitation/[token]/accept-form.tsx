@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { SelectField, TextField } from "@/components/forms/field";
-import { NewPasswordFields } from "@/components/forms/new-password-fields";
+import { NewPasswordFields, useNewPasswordLabels } from "@/components/forms/new-password-fields";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { acceptInvitationAction } from "@/lib/identity/invitation-actions";
 import { acceptanceSchema } from "@/lib/identity/invitation-schemas";
@@ -15,10 +16,11 @@ export function AcceptForm({ token, email, locale }: { token: string; email: str
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(acceptanceSchema(email), acceptInvitationAction, {
     preferredLocale: locale,
   });
+  const passwordLabels = useNewPasswordLabels();
   const formError = state.status === "error" && state.formError ? { message: t(state.formError) } : undefined;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
-      <ErrorSummary items={summaryItems(["name", "preferredLocale", "password", "passwordConfirmation"], errorOf, formError)} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ name: t("name"), preferredLocale: t("language"), ...passwordLabels }, errorOf, formError)} attempt={attempt} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />
       <TextField id="name" label={t("name")} hint={t("nameHint")} autoComplete="name" error={errorOf("name")} defaultValue={state.status === "error" ? state.values?.name : undefined} {...form.register("name")} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { secondFactorAction } from "@/lib/identity/actions";
@@ -12,7 +13,7 @@ export function SecondFactorForm({ locale, next }: { locale: string; next?: stri
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(secondFactorSchema, secondFactorAction);
   const codeError = errorOf("code");
   const formError = state.status === "error" && state.formError ? { fieldId: "code", message: t(state.formError) } : undefined;
-  const summary = summaryItems(["code"], errorOf, formError);
+  const summary = summaryItems({ code: t("codeLabel") }, errorOf, formError);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
       <ErrorSummary items={summary} attempt={attempt} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -34,7 +35,7 @@ export function EnrolmentForm({ continueTo }: { continueTo: string }) {
   const codeError = errorOf("code");
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
-      <ErrorSummary items={codeError ? [{ fieldId: "code", message: codeError }] : []} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ code: t("confirmLabel") }, () => codeError)} attempt={attempt} />
       <TextField id="code" label={t("confirmLabel")} hint={t("confirmHint")} autoComplete="one-time-code" error={codeError} {...form.register("code")} />
       <button type="submit" className="button" disabled={pending}>
         {t("confirm")}

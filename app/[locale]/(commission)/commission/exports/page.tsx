@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/field";
+import { summaryItems } from "@/components/forms/summary-items";
 import { countAccreditedForExport, exportFilterOptions } from "@/lib/accreditation/review/exports";
 import { exportFilterFields, exportFiltersSchema, type ExportFormat } from "@/lib/accreditation/review/schemas";
 import { deploymentRegions, observerRoles } from "@/lib/accreditation/vocabulary";
@@ -56,10 +57,7 @@ export default async function ExportsPage({ params, searchParams }: Props) {
 
   const labels = { election: t("election"), organization: t("organization"), region: t("region"), role: t("role") };
   const errorOf = (field: (typeof exportFilterFields)[number]) => (fieldErrors[field] ? tv(fieldErrors[field]) : undefined);
-  const summary = exportFilterFields.flatMap((field) => {
-    const message = errorOf(field);
-    return message ? [{ fieldId: field, message: `${labels[field]}: ${message}` }] : [];
-  });
+  const summary = summaryItems(labels, errorOf);
   const download = (format: ExportFormat) => {
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries({ election: filters?.election, organization: filters?.organization, region: filters?.region, role: filters?.role })) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { saveStatementAction } from "@/lib/statements/actions";
@@ -35,11 +36,8 @@ export function StatementForm({ locale, versionId, missionOptions, initial, atta
     return t(`fields.${field as "title"}`);
   };
   const summary = summaryItems(
-    fieldOrder,
-    (field) => {
-      const message = errorOf(field);
-      return message && `${label(field)}: ${message}`;
-    },
+    labelsOf(fieldOrder, label),
+    errorOf,
     state.status === "error" && state.formError ? { message: state.formError } : undefined,
   );
   const field = (name: keyof StatementDraftInput) => ({ id: name, label: label(name), error: errorOf(name), defaultValue: values[name], ...form.register(name) });

@@ -5,6 +5,7 @@ import { auditActionLabels } from "@/lib/audit/action-labels";
 import { DataTable, type Column } from "@/components/data/data-table";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { roles } from "@/db/schema/identity";
 import { Link } from "@/i18n/navigation";
 import { auditActions } from "@/lib/audit/actions";
@@ -91,10 +92,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
   ];
 
   const activeFilters = Object.fromEntries(auditFilterFields.filter((f) => values[f].trim() !== "").map((f) => [f, values[f]]));
-  const summary = auditFilterFields.flatMap((field) => {
-    const message = errorOf(field);
-    return message ? [{ fieldId: field, message }] : [];
-  });
+  const summary = summaryItems(labelsOf(auditFilterFields, (field) => t(field)), errorOf);
 
   return (
     <>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -44,11 +45,7 @@ export function ElectionForm({ locale, electionId, initial, typeOptions, statusO
     status: t("publication"),
     publishObserverNames: t("publishObserverNames"),
   };
-  // The summary names the field: "This field is required." alone would not say which.
-  const summary = summaryItems([...electionFields], (field) => {
-    const message = errorOf(field);
-    return message && `${labels[field as Field]}: ${message}`;
-  });
+  const summary = summaryItems(labelsOf(electionFields, (field) => labels[field]), errorOf);
   const field = (name: Field) => ({ id: name, label: labels[name], error: errorOf(name), defaultValue: values[name], ...form.register(name) });
 
   return (

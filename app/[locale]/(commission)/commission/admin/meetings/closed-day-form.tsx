@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { DateField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { addClosedDayAction } from "@/lib/meetings/resource-actions";
@@ -14,10 +15,7 @@ export function ClosedDayForm({ locale }: { locale: string }) {
   const t = useTranslations("meetingResources");
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm<ClosedDayInput>(closedDaySchema, addClosedDayAction, empty);
   const values = state.status === "error" && state.values ? { ...empty, ...state.values } : empty;
-  const summary = summaryItems([...closedDayFields], (field) => {
-    const message = errorOf(field);
-    return message && `${t(`fields.${field}`)}: ${message}`;
-  });
+  const summary = summaryItems(labelsOf(closedDayFields, (field) => t(`fields.${field}`)), errorOf);
   const field = (name: (typeof closedDayFields)[number]) => ({
     id: name,
     label: t(`fields.${name}`),

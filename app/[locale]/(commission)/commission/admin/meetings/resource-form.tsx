@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -34,10 +35,7 @@ export function ResourceForm({ locale, kind, id, initial }: Props) {
   );
   // Without JavaScript the page is rendered again with what was sent: nothing typed is lost.
   const values = state.status === "error" && state.values ? { ...initial, ...state.values, active: state.values.active === "on" } : initial;
-  const summary = summaryItems([...fields], (field) => {
-    const message = errorOf(field);
-    return message && `${t(`fields.${field}`)}: ${message}`;
-  });
+  const summary = summaryItems(labelsOf(fields, (field) => t(`fields.${field}`)), errorOf);
   const text = (field: string) => ({
     id: field,
     label: t(`fields.${field}`),

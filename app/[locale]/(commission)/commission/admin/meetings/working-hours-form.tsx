@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { Notice } from "@/components/forms/notice";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -18,10 +19,7 @@ export function WorkingHoursForm({ initial, dayNames }: { initial: Record<string
   );
   const values = state.status === "error" && state.values ? { ...initial, ...state.values } : initial;
   const labelOf = (field: string) => t(field.startsWith("opens") ? "opensOn" : "closesOn", { day: dayNames[Number(field.slice(-1)) - 1]! });
-  const summary = summaryItems(workingHoursFields, (field) => {
-    const message = errorOf(field);
-    return message && `${labelOf(field)}: ${message}`;
-  });
+  const summary = summaryItems(labelsOf(workingHoursFields, labelOf), errorOf);
   const time = (field: `opens${number}` | `closes${number}`) => ({
     id: field,
     label: labelOf(field),

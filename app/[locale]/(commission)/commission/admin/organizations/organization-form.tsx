@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -39,11 +40,7 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
     seatCountry: t("seatCountryLabel"),
     website: t("website"),
   };
-  // The summary names the field: "This field is required." alone would not say which.
-  const summary = summaryItems([...organizationFields], (field) => {
-    const message = errorOf(field);
-    return message && `${labels[field as Field]}: ${message}`;
-  });
+  const summary = summaryItems(labelsOf(organizationFields, (field) => labels[field]), errorOf);
   const text = (field: "nameTk" | "nameRu" | "nameEn" | "acronym" | "website") => ({
     id: field,
     label: labels[field],

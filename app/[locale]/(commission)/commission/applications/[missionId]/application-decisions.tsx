@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { decideApplicationAction } from "@/lib/accreditation/review/actions";
 import type { ApplicationStatus } from "@/lib/accreditation/transitions";
@@ -19,11 +20,7 @@ export function ApplicationDecisions({ locale, missionId, version, status, pendi
   if (status !== "submitted") return null;
   const fieldError = (field: "comment" | "reason") => (state.status === "error" && state.fieldErrors[field] ? v(state.fieldErrors[field]) : undefined);
   const formError = state.status === "error" && state.formError ? t(`refusals.${state.formError as "changed"}`) : undefined;
-  const items = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(fieldError("comment") ? [{ fieldId: "comment", message: `${t("comment")}: ${fieldError("comment")}` }] : []),
-    ...(fieldError("reason") ? [{ fieldId: "reason", message: `${t("rejectionReason")}: ${fieldError("reason")}` }] : []),
-  ];
+  const items = [...(formError ? [{ message: formError }] : []), ...summaryItems({ comment: t("comment"), reason: t("rejectionReason") }, fieldError)];
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />

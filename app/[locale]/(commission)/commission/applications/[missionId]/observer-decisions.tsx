@@ -3,6 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
 import { decideObserversAction } from "@/lib/accreditation/review/actions";
@@ -52,9 +53,10 @@ export function ObserverDecisions({ locale, missionId, missionVersion, missionSt
   const fieldError = (field: "reasonCode" | "reason" | "comment") => (state.status === "error" && state.fieldErrors[field] ? v(state.fieldErrors[field]) : undefined);
   const formError = state.status === "error" && state.formError ? refusalText(state.formError, state.values?.undecidable) : undefined;
   const labels = { reasonCode: t("reasonCode"), reason: t("reasonText"), comment: t("observerComment") };
+  const fields = Object.keys(labels) as (keyof typeof labels)[];
   const items = [
     ...(formError ? [{ message: formError }] : []),
-    ...(["reasonCode", "reason", "comment"] as const).flatMap((field) => (fieldError(field) ? [{ fieldId: `observers-${field}`, message: `${labels[field]}: ${fieldError(field)}` }] : [])),
+    ...summaryItems(Object.fromEntries(fields.map((f) => [`observers-${f}`, labels[f]])), (id) => fieldError(id.replace("observers-", "") as keyof typeof labels)),
   ];
   const sent = state.status === "error" ? state.values : undefined;
   function refusalText(refusal: string, undecidable: string | undefined) {

@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextAreaField } from "@/components/forms/field";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { MeetingFormIdentity, useMeetingFormErrors, type MeetingFormProps } from "@/components/meetings/meeting-form-parts";
@@ -21,11 +22,8 @@ export function MeetingRecordForm(props: Props & { outcome: "held" | "not_held" 
   const fieldIds = { outcome: "outcome-held", participants: "record-participants", minutes: "record-minutes" } as const;
   const fields = Object.keys(fieldIds) as (keyof typeof fieldIds)[];
   const items = summaryItems(
-    fields.map((f) => fieldIds[f]),
-    (id) => {
-      const f = fields.find((name) => fieldIds[name] === id)!;
-      return fieldError(f) && `${t(f)}: ${fieldError(f)}`;
-    },
+    Object.fromEntries(fields.map((f) => [fieldIds[f], t(f)])),
+    (id) => fieldError(fields.find((name) => fieldIds[name] === id)!),
     formError ? { message: formError } : undefined,
   );
   return (
@@ -67,11 +65,8 @@ export function MeetingSummaryForm(props: Props & { summary: Record<(typeof summ
   const { fieldError, formError, sent } = useMeetingFormErrors(state);
   const withdrawError = withdrawState.status === "error" ? withdrawState.formError : undefined;
   const items = summaryItems(
-    summaryFields.map((f) => `summary-${f}`),
-    (id) => {
-      const f = id.replace("summary-", "");
-      return fieldError(f) && `${t(f)}: ${fieldError(f)}`;
-    },
+    Object.fromEntries(summaryFields.map((f) => [`summary-${f}`, t(f)])),
+    (id) => fieldError(id.replace("summary-", "")),
     formError ? { message: formError } : undefined,
   );
   return (

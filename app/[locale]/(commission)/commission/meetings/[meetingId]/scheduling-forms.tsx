@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/field";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { MeetingFormIdentity, useMeetingFormErrors, type MeetingFormProps } from "@/components/meetings/meeting-form-parts";
@@ -26,12 +27,10 @@ export function ConfirmForm(props: Props) {
   const [attempt, setAttempt] = useState(0);
   const { fieldError, formError } = useMeetingFormErrors(state);
   const sent = state.status === "error" ? state.values : undefined;
+  const fieldOf = (id: string) => id.replace("confirm-", "");
   const items = summaryItems(
-    ["windowId", "confirm-roomId"],
-    (id) => {
-      const f = id.replace("confirm-", "");
-      return fieldError(f) && `${t(`staffFields.${f}`)}: ${fieldError(f)}`;
-    },
+    labelsOf(["windowId", "confirm-roomId"], (id) => t(`staffFields.${fieldOf(id)}`)),
+    (id) => fieldError(fieldOf(id)),
     formError ? { message: formError } : undefined,
   );
   return (
@@ -65,10 +64,12 @@ export function ProposeForm(props: Props) {
   const { fieldError, formError } = useMeetingFormErrors(state);
   const sent = state.status === "error" ? state.values : undefined;
   const fields = windowFields.map((f) => `propose-${f}`);
-  const items = summaryItems([...fields, "propose-roomId"], (id) => {
-    const f = id.replace("propose-", "");
-    return fieldError(f) && `${t(`staffFields.${f}`)}: ${fieldError(f)}`;
-  }, formError ? { message: formError } : undefined);
+  const fieldOf = (id: string) => id.replace("propose-", "");
+  const items = summaryItems(
+    labelsOf([...fields, "propose-roomId"], (id) => t(`staffFields.${fieldOf(id)}`)),
+    (id) => fieldError(fieldOf(id)),
+    formError ? { message: formError } : undefined,
+  );
   return (
     <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form" aria-labelledby="propose-heading">
       <h2 id="propose-heading">{t("proposeHeading")}</h2>

@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextAreaField } from "@/components/forms/field";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { decideStatementAction } from "@/lib/statements/actions";
@@ -19,7 +20,7 @@ export function DecisionForm({ locale, versionId, revision, embargoAhead }: { lo
   const [attempt, setAttempt] = useState(0);
   const reasonKey = state.status === "error" ? state.fieldErrors.reason : undefined;
   const reasonError = reasonKey ? v(reasonKey) : undefined;
-  const summary = summaryItems(["reason"], () => reasonError && `${t("fields.reason")}: ${reasonError}`, state.status === "error" && state.formError ? { message: state.formError } : undefined);
+  const summary = summaryItems({ reason: t("fields.reason") }, () => reasonError, state.status === "error" && state.formError ? { message: state.formError } : undefined);
   return (
     <section aria-labelledby="decision">
       <h2 id="decision">{t("decisionHeading")}</h2>

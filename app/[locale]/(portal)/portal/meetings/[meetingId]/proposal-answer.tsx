@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { answerProposalAction } from "@/lib/meetings/actions";
 import { idleFormState } from "@/lib/forms";
@@ -17,7 +18,7 @@ export function ProposalAnswer({ locale, meetingId, version, times }: Props) {
   const [attempt, setAttempt] = useState(0);
   const error = state.status === "error" && state.fieldErrors.windowId ? v(state.fieldErrors.windowId) : undefined;
   const formError = state.status === "error" ? state.formError : undefined;
-  const items = summaryItems(["windowId"], () => error && `${t("proposedHeading")}: ${error}`, formError ? { message: formError } : undefined);
+  const items = summaryItems({ windowId: t("proposedHeading") }, () => error, formError ? { message: formError } : undefined);
   return (
     <form action={formAction} onSubmit={keepFormOnSubmit(formAction, () => setAttempt((n) => n + 1))} className="form" aria-labelledby="answer-heading">
       <h2 id="answer-heading">{t("answerHeading")}</h2>

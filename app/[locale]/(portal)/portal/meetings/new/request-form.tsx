@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { ViewerTime } from "@/components/meetings/viewer-time";
@@ -45,10 +46,7 @@ export function RequestForm({ locale, missionOptions, officialOptions, languageO
   const sent = state.status === "error" && state.values ? state.values : null;
   const values = sent ? { ...initial, ...sent, officialIds: sent.officialIds ? sent.officialIds.split(",") : [] } : initial;
   const labels = Object.fromEntries(meetingRequestFields.map((f) => [f, t(`fields.${f}`)])) as Record<Field, string>;
-  const summary = summaryItems([...meetingRequestFields], (field) => {
-    const message = errorOf(field);
-    return message && `${labels[field as Field]}: ${message}`;
-  });
+  const summary = summaryItems(labels, errorOf);
   const field = (name: Exclude<Field, "officialIds">) => ({ id: name, label: labels[name], error: errorOf(name), defaultValue: values[name], ...form.register(name) });
   const typed = form.watch(["window1", "window2", "window3"]);
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { inviteAction } from "@/lib/identity/invitation-actions";
@@ -25,7 +26,7 @@ export function InviteForm({ locale, organizations, initial }: Props) {
   const role = form.watch("role");
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="form">
-      <ErrorSummary items={summaryItems(["email", "role", "organizationId", "locale"], errorOf)} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ email: t("email"), role: t("role"), organizationId: t("organization"), locale: t("emailLanguage") }, errorOf)} attempt={attempt} />
       <input type="hidden" name="locale" value={locale} />
       <TextField id="email" label={t("email")} type="email" autoComplete="off" spellCheck={false} error={errorOf("email")} defaultValue={state.status === "error" ? state.values?.email : undefined} {...form.register("email")} />
       <SelectField id="role" label={t("role")} error={errorOf("role")} options={invitableRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.register("role")} />

@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { Link } from "@/i18n/navigation";
 import { attachLetterAction } from "@/lib/accreditation/actions";
@@ -17,7 +18,7 @@ export function LetterForm({ locale, missionId, hasLetter }: { locale: string; m
   const serverError = state.status === "error" ? state.fieldErrors.letter : undefined;
   const error = serverError ? v(serverError) : undefined;
   const formError = state.status === "error" && state.formError ? { message: t(`refusals.${state.formError as "notEditable"}`) } : undefined;
-  const summary = summaryItems(["letter"], () => error && `${t("fields.letter")}: ${error}`, formError);
+  const summary = summaryItems({ letter: t("fields.letter") }, () => error, formError);
   return (
     <form action={formAction} onSubmit={() => setAttempt((n) => n + 1)} className="form" encType="multipart/form-data">
       <ErrorSummary items={summary} attempt={attempt} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { CheckboxGroup, DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { saveMissionDetailsAction } from "@/lib/accreditation/actions";
@@ -40,10 +41,7 @@ export function MissionForm(props: { locale: string; missionId: string; initial:
     workingLanguages: t("fields.workingLanguages"),
   };
   const formError = state.status === "error" && state.formError ? { message: t(`refusals.${state.formError as "notEditable"}`) } : undefined;
-  const summary = summaryItems([...fieldOrder], (field) => {
-    const message = errorOf(field);
-    return message && `${labels[field as (typeof fieldOrder)[number]]}: ${message}`;
-  }, formError);
+  const summary = summaryItems(labelsOf(fieldOrder, (field) => labels[field]), errorOf, formError);
   const text = (field: "name" | "contactPerson" | "phone" | "email") => ({
     id: field,
     label: labels[field],

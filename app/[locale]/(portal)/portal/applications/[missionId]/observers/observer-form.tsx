@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -37,10 +38,7 @@ export function ObserverForm({ locale, missionId, observerId, initial, roleOptio
   const values = state.status === "error" && state.values ? { ...initial, ...state.values } : initial;
   const label = (field: (typeof fieldOrder)[number]) => t(`fields.${field}`);
   const formError = state.status === "error" && state.formError ? { message: t(`refusals.${state.formError as "notEditable"}`) } : undefined;
-  const summary = summaryItems([...fieldOrder], (field) => {
-    const message = errorOf(field);
-    return message && `${label(field as (typeof fieldOrder)[number])}: ${message}`;
-  }, formError);
+  const summary = summaryItems(labelsOf(fieldOrder, label), errorOf, formError);
   const text = (field: ObserverField, extra: Record<string, unknown> = {}) => ({
     id: field,
     label: label(field),

@@ -2,10 +2,10 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { ImportReport } from "@/components/accreditation/import-report";
 import { TextField } from "@/components/forms/field";
 import type { ImportState } from "@/lib/accreditation/action-states";
 import { importObserversAction } from "@/lib/accreditation/actions";
-import { TableWrap } from "@/components/data/table-wrap";
 
 const idle: ImportState = { status: "idle" };
 
@@ -15,8 +15,6 @@ const idle: ImportState = { status: "idle" };
  */
 export function ImportForm({ locale, missionId }: { locale: string; missionId: string }) {
   const t = useTranslations("observerImport");
-  const v = useTranslations("validation");
-  const o = useTranslations("observers.fields");
   const [state, formAction, pending] = useActionState(importObserversAction, idle);
   const report = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,34 +23,7 @@ export function ImportForm({ locale, missionId }: { locale: string; missionId: s
 
   return (
     <>
-      {state.status === "error" && (
-        <div className="error-summary report" role="alert" tabIndex={-1} ref={report} aria-labelledby="import-report-title">
-          <h2 id="import-report-title">{t("reportTitle", { count: state.total })}</h2>
-          <p>{t("reportLead")}</p>
-          {state.total > state.errors.length && <p>{t("reportTruncated", { shown: state.errors.length })}</p>}
-          <TableWrap label={t("reportCaption")}>
-            <table>
-              <caption className="visually-hidden">{t("reportCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("row")}</th>
-                  <th scope="col">{t("column")}</th>
-                  <th scope="col">{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.errors.map((error, index) => (
-                  <tr key={index}>
-                    <td>{error.row ?? "—"}</td>
-                    <td>{error.column ? o(error.column) : "—"}</td>
-                    <td>{v(error.code, error.params)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </div>
-      )}
+      {state.status === "error" && <ImportReport errors={state.errors} total={state.total} ref={report} />}
       {state.status === "refused" && (
         <p className="notice notice--error" role="alert">
           {t("notEditable")}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
@@ -26,10 +27,7 @@ export function CorrectionForm({ locale, missionId, observer, initial }: Props) 
   const values = state.status === "error" && state.values ? { ...initial, ...state.values } : initial;
   const label = (field: (typeof fields)[number]) => (field === "photo" ? t("fields.photoReplace") : t(`fields.${field}`));
   const formError = state.status === "error" && state.formError ? { message: r(`refusals.${state.formError as "unchanged"}`) } : undefined;
-  const summary = summaryItems([...fields], (field) => {
-    const message = errorOf(field);
-    return message && `${label(field as (typeof fields)[number])}: ${message}`;
-  }, formError);
+  const summary = summaryItems(labelsOf(fields, label), errorOf, formError);
   const name = (field: "surname" | "givenNames" | "cyrillicName", hint: string, extra: Record<string, string> = {}) => (
     <TextField id={field} label={label(field)} hint={hint} error={errorOf(field)} defaultValue={values[field]} autoComplete="off" spellCheck={false} {...extra} {...form.register(field)} />
   );
