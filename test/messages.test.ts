@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
@@ -169,5 +170,57 @@ describe("message catalogs", () => {
     expect(comparable.length).toBeGreaterThan(20);
     const copied = comparable.filter(([key, value]) => flat[locale].get(key) === value).map(([key]) => key);
     expect(copied.length / comparable.length, `copied from en: ${copied.join(", ")}`).toBeLessThan(0.1);
+  });
+});
+
+/** The bodies of the "one {…}" branches of a message's plurals. */
+function oneBranches(message: string): string[] {
+  const bodies: string[] = [];
+  for (const match of message.matchAll(/[\s{]one\s*\{/g)) {
+    const start = match.index + match[0].length;
+    let depth = 1;
+    let i = start;
+    for (; i < message.length && depth > 0; i++) {
+      if (message[i] === "{") depth++;
+      else if (message[i] === "}") depth--;
+    }
+    bodies.push(message.slice(start, i - 1));
+  }
+  return bodies;
+}
+
+describe("grammar that depends on a number", () => {
+  it("oneBranches (the helper below) finds each plural's one branch, nested braces included", () => {
+    expect(oneBranches("{n, plural, =1 {it} one {# {who}} other {#}} {m, plural, one {x} other {y}}")).toEqual(["# {who}", "x"]);
+  });
+
+  it("tk glues no ordinal suffix onto a number (6-njy, 10-njy, 30-njy: the suffix depends on the number)", () => {
+    const glued = [...flat.tk].filter(([, value]) => /\{\w+\}-\p{L}*n[jç][iy]\b/u.test(String(value))).map(([key]) => key);
+    expect(glued).toEqual([]);
+  });
+
+  it("tk puts «çenli» after a dative, never straight after a date or a time", () => {
+    const bare = [...flat.tk].filter(([, value]) => /\{(date|time|due)\} çenli/.test(String(value))).map(([key]) => key);
+    expect(bare).toEqual([]);
+  });
+
+  it("ru shows the number in every one branch: 21 and 31 take it too, so only =1 may leave it out", () => {
+    const numberless = [...flat.ru].filter(([, value]) => oneBranches(String(value)).some((body) => !body.includes("#"))).map(([key]) => key);
+    expect(numberless).toEqual([]);
+  });
+
+  it("ru agrees the nouns after a count with the number", () => {
+    const t = createTranslator({ locale: "ru", messages: ru });
+    expect(t("outbox.detail.failedNote", { max: 10 })).toBe("Отправитель прекратил попытки после 10 неудачных попыток.");
+    expect(t("outbox.detail.failedNote", { max: 21 })).toBe("Отправитель прекратил попытки после 21 неудачной попытки.");
+    expect(t("observerImport.reportTruncated", { shown: 50 })).toBe("Показаны первые 50 ошибок.");
+    expect(t("observerImport.reportTruncated", { shown: 3 })).toBe("Показаны первые 3 ошибки.");
+    expect(t("observerImport.reportTruncated", { shown: 21 })).toBe("Показана первая 21 ошибка.");
+    const undecidable = (count: number) => t("review.refusals.undecidable", { count, names: "A" });
+    expect(undecidable(1)).toContain("этот наблюдатель не может");
+    expect(undecidable(1)).toContain("Снимите с него отметку");
+    expect(undecidable(21)).toContain("21 наблюдатель не может");
+    expect(undecidable(21)).toContain("Снимите с них отметку");
+    expect(undecidable(5)).toContain("эти 5 наблюдателей не могут");
   });
 });

@@ -11,7 +11,7 @@ test("the admin signs in and lands in the commission workspace", async ({ page }
 test("the reviewer signs in and lands in the commission workspace", async ({ page }) => {
   await signInAs(page, "reviewer", "ru");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Кабинет Центральной комиссии");
-  await expect(page.getByText("Сотрудник по рассмотрению заявок")).toBeVisible();
+  await expect(page.getByText("Проверяющий", { exact: true })).toBeVisible();
 });
 
 test("a coordinator signs in and lands in the mission workspace with their organization", async ({ page }) => {

@@ -85,7 +85,7 @@ test("the coordinator nominates three observers; two complete their own records 
   await aman.goto("/tk/me");
   await expect(aman.getByText("Akkreditasiýa edildi")).toBeVisible();
   await olga.goto("/ru/me");
-  await expect(olga.getByText("Аккредитован", { exact: true })).toBeVisible();
+  await expect(olga.getByText("Аккредитация выдана", { exact: true })).toBeVisible();
   await expect(olga.getByText(new RegExp(`${election.code}-000[12]`))).toBeVisible();
   await coordinator.goto(`/en${path}/observers`);
   await expect(row(silent)).toContainText("Pending");

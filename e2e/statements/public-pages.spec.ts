@@ -79,7 +79,7 @@ test("an accredited mission shows on the election page and in the register in th
   await expectNoAxeViolations(visitor);
 
   const csv = await registerCsv(visitor.request, election.code, "ru");
-  expect(csv[0]!.slice(0, 3)).toEqual(["Организация", "Сокращение", "Миссия"]);
+  expect(csv[0]!.slice(0, 3)).toEqual(["Организация", "Аббревиатура", "Миссия"]);
   expect(csv).toHaveLength(2);
   expect(csv[1]!.slice(1, 6)).toEqual(["OSCE/ODIHR", "OSCE/ODIHR Election Assessment Mission", ru.vocabulary.missionTypes.election_assessment_mission, "Piotr Nowak", "3"]);
   expect(csv.flat().join(" ")).not.toContain("Müller");

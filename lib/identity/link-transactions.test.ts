@@ -228,7 +228,7 @@ describe("reset links", () => {
     await requestPasswordReset(user.email, "10.3.0.1");
     const [mail] = await mailsTo(user.email);
     expect(mail!.template).toBe("password-reset");
-    expect(mail!.text).toContain("по времени Ашхабада");
+    expect(mail!.text).toContain("по ашхабадскому времени");
     expect(mail!.text).toMatch(/\/ru\/reset-password\/[A-Za-z0-9_-]{43}/);
     const token = resetToken(mail!.text);
     const [row] = await getDb().select({ tokenHash: passwordResets.tokenHash, expiresAt: passwordResets.expiresAt }).from(passwordResets).where(eq(passwordResets.userId, user.id));

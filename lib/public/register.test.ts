@@ -116,7 +116,7 @@ describe("the public register", () => {
     const csv = registerCsv(register, "ru");
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(csv.toString("utf8").slice(1)) as string[][];
-    expect(rows[0]!.slice(0, 3)).toEqual(["Организация", "Сокращение", "Миссия"]);
+    expect(rows[0]!.slice(0, 3)).toEqual(["Организация", "Аббревиатура", "Миссия"]);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain("Anna Maria Lindqvist");
     // Countries by their names in the reader's language.
