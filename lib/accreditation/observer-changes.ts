@@ -12,7 +12,7 @@ import type { FieldErrors } from "@/lib/forms";
 import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
 import { tellCoordinators } from "./coordinator-news";
-import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
+import { checkObserver, coordinatorErrors, type ObserverIntakeContext } from "./intake";
 import { intakeContextFor } from "./intake-context";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
@@ -24,13 +24,7 @@ type Refusal = "notFound" | "notEditable" | "windowClosed";
 const refused = (refusal: Refusal) => ({ ok: false as const, refusal });
 
 /** The coordinator's intake errors for one observer, one message per field. */
-function intakeErrors(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) {
-  const errors: FieldErrors = {};
-  for (const issue of issuesFor("coordinator", checkObserver(observer, context))) {
-    if (issue.severity === "error") errors[issue.field] ??= issue.code;
-  }
-  return errors;
-}
+const intakeErrors = (observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) => coordinatorErrors(checkObserver(observer, context));
 
 /** Stored under a neutral name: the uploaded one may hold the passport number. */
 async function savePhoto(tx: Transaction, actor: Coordinator, photo: ProcessedPhoto) {

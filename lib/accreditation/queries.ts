@@ -5,6 +5,7 @@ import { badges, elections, fileMetadataColumns, observerInvitations, files, mis
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import type { ElectionDates } from "./intake";
 import { groupComments } from "./review-comments";
 import { currentApplication, isUuid, organizationOf, type Coordinator } from "./scope";
 
@@ -108,6 +109,18 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
 }
 
 export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
+
+/** The dates a form of the organization's application is checked against, or null when it is not theirs. */
+export async function getOwnElectionDates(actor: Coordinator, unverifiedMissionId: string): Promise<ElectionDates | null> {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedMissionId)) return null;
+  const [row] = await getDb()
+    .select({ electionDay: elections.electionDay, observationStartsOn: elections.observationStartsOn, observationEndsOn: elections.observationEndsOn })
+    .from(missions)
+    .innerJoin(elections, eq(elections.id, missions.electionId))
+    .where(and(eq(missions.id, unverifiedMissionId), eq(missions.organizationId, organizationId)));
+  return row ?? null;
+}
 
 /** The observer's latest invitation link, as one column of a query over observers (the list shows "invited / opened / completed"). */
 const latestObserverInvitation = sql<{ expiresAt: string; openedAt: string | null; acceptedAt: string | null; revokedAt: string | null } | null>`(

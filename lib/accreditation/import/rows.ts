@@ -1,6 +1,8 @@
 import { fieldErrorsOf, type FieldErrors } from "@/lib/forms";
 import { countryCodeOf } from "../countries";
-import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "../observer-schema";
+import { observerFormSchema } from "../election-form-schemas";
+import type { ElectionDates } from "../intake";
+import { observerFields, type ObserverField, type ObserverInput } from "../observer-schema";
 import { cellText, isBlankRow, type Cell } from "./cells";
 import { dateColumns, fieldOfHeader, optionalColumns, roleOf, sexOf } from "./columns";
 
@@ -77,9 +79,9 @@ function valuesOf(cells: readonly Cell[], columns: Map<ObserverField, number>, d
 
 /**
  * All or nothing: every row's observer, or every problem in the file (each invalid cell once,
- * and each row whose passport another row repeats).
+ * a row's dates that break the election's rules, and each row whose passport another row repeats).
  */
-export function observersFromSheet(sheet: Sheet): ImportResult {
+export function observersFromSheet(sheet: Sheet, election: ElectionDates): ImportResult {
   if (isBlankRow(sheet.header) && sheet.rows.every((row) => isBlankRow(row.cells))) return fileError("noObserverRows");
   const header = readHeader(sheet.header);
   if ("errors" in header) return { ok: false, errors: header.errors };
@@ -92,6 +94,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
   const observers: ObserverInput[] = [];
   const observerRows: number[] = [];
   const rowsByPassport = new Map<string, number[]>();
+  const observerSchema = observerFormSchema(election);
   for (const { row, cells } of rows) {
     const result = observerSchema.safeParse(valuesOf(cells, header.columns, sheet.date1904 ?? false));
     if (!result.success) {
