@@ -15,6 +15,7 @@ import { decisionDueOn } from "./decision-clock";
 import { checkMissionDates, checkMissionSubmission, coordinatorErrors, issuesFor, type SubmissionCheck } from "./intake";
 import { intakeContextFor } from "./intake-context";
 import type { MissionDetailsInput } from "./mission-schema";
+import { byObserverName } from "./observer-name";
 import { isEditable, windowAllows } from "./rules";
 import { currentApplication, isUuid, lockOwnMission, organizationOf, type Coordinator, type LockedMission } from "./scope";
 import { applicationLifecycle } from "./transitions";
@@ -119,7 +120,7 @@ async function storedObservers(tx: Transaction, missionId: string) {
     })
     .from(observers)
     .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")))
-    .orderBy(observers.surname, observers.givenNames, observers.id);
+    .orderBy(...byObserverName);
   return rows.map(({ id, photoFileId, ...values }) => ({ id, hasPhoto: photoFileId !== null, values }));
 }
 

@@ -6,6 +6,7 @@ import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
 import type { ElectionDates } from "./intake";
+import { byObserverName } from "./observer-name";
 import { groupComments } from "./review-comments";
 import { currentApplication, isUuid, organizationOf, type Coordinator } from "./scope";
 
@@ -178,7 +179,7 @@ export async function listOwnObservers(
     .from(observers)
     .innerJoin(missions, eq(missions.id, observers.missionId))
     .where(and(...conditions))
-    .orderBy(asc(observers.surname), asc(observers.givenNames), asc(observers.id))
+    .orderBy(...byObserverName)
     .limit(query.pageSize)
     .offset(offsetOf(query));
   return { rows, total: rows[0]?.total ?? 0 };
@@ -222,7 +223,7 @@ export async function listOwnReviewComments(actor: Coordinator, missionId: strin
     .innerJoin(missions, eq(missions.id, reviewComments.missionId))
     .leftJoin(observers, eq(observers.id, reviewComments.observerId))
     .where(and(eq(reviewComments.missionId, missionId), eq(missions.organizationId, organizationId)))
-    .orderBy(asc(reviewComments.createdAt), asc(observers.surname), asc(observers.givenNames));
+    .orderBy(asc(reviewComments.createdAt), ...byObserverName);
   return groupComments(rows, (row) => (row.observerId && row.observerName ? { id: row.observerId, name: row.observerName } : null)).map(({ id, body, at, observers }) => ({ id, body, at, observers }));
 }
 
