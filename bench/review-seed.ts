@@ -20,6 +20,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { elections, files, missions, missionSubmissions, observers, organizations, users } from "@/db/schema";
 import { addWorkingDays } from "@/lib/accreditation/decision-clock";
+import { withNameSortKey } from "@/lib/accreditation/observer-name";
 import { deploymentRegions, type MissionType, type ObserverRole } from "@/lib/accreditation/vocabulary";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { addDays, todayInAshgabat } from "@/lib/dates";
@@ -284,7 +285,8 @@ async function main() {
   // One small passport photo, stored once per observer as uploads are.
   const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: 214, g: 220, b: 228 } } }).jpeg({ quality: 80 }).toBuffer();
 
-  type ObserverRow = typeof observers.$inferInsert;
+  // The sort key is added on insert, after the names are final.
+  type ObserverRow = Omit<typeof observers.$inferInsert, "nameSortKey">;
   const observerRows: ObserverRow[] = [];
   let serial = 0;
   for (const [m, plan] of orgPlans.entries()) {
@@ -334,7 +336,7 @@ async function main() {
   observerRows.forEach((row, i) => (row.photoFileId = photoIds[i]!));
   const observerIds: string[] = [];
   await inBatches(observerRows, async (batch) => {
-    observerIds.push(...(await db.insert(observers).values(batch).returning({ id: observers.id })).map((o) => o.id));
+    observerIds.push(...(await db.insert(observers).values(batch.map(withNameSortKey)).returning({ id: observers.id })).map((o) => o.id));
   });
 
   // The history of each application: its first submission, as submitApplication records it.

@@ -12,6 +12,7 @@ import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { elections, missions, observers, organizations } from "@/db/schema";
+import { withNameSortKey } from "@/lib/accreditation/observer-name";
 import { issueBadges } from "@/lib/badges/issue";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 
@@ -28,7 +29,8 @@ async function main() {
     .insert(missions)
     .values({ organizationId: organization.id, electionId: election.id, status: "approved", name: "OSCE/ODIHR Election Observation Mission", type: "full_observation_mission", version: 3 })
     .returning({ id: missions.id });
-  const rows = Array.from({ length: BADGES }, (_, i) => ({
+  const rows = Array.from({ length: BADGES }, (_, i) =>
+    withNameSortKey({
     missionId: mission!.id,
     status: "accredited" as const,
     accreditationNumber: `${election.code}-${String(i + 1).padStart(4, "0")}`,
@@ -42,7 +44,8 @@ async function main() {
     role: "short_term_observer" as const,
     arrivalOn: election.observationStartsOn,
     departureOn: election.observationEndsOn,
-  }));
+    }),
+  );
   const ids = (await db.insert(observers).values(rows).returning({ id: observers.id })).map((o) => o.id);
   const issued = await db.transaction((tx) => issueBadges(tx, null, ids, null));
   console.log(JSON.stringify({ tokens: issued.map((badge) => badge.token) }));

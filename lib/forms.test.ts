@@ -25,6 +25,11 @@ describe("fieldErrorsOf", () => {
     });
   });
 
+  it("keeps the intake checks' keys, which a form's comparisons of its fields give", () => {
+    const schema = z.object({ dateOfBirth: z.string().refine(() => false, "underage") });
+    expect(fieldErrorsOf(errorOf(schema, { dateOfBirth: "2010-01-01" }))).toEqual({ dateOfBirth: "underage" });
+  });
+
   it("maps any other message, including zod's defaults, to 'invalid'", () => {
     const schema = z.object({
       custom: z.string().min(3, "Too short!"),

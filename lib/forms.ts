@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { IntakeCode } from "@/lib/accreditation/intake";
+import { intakeCodes, type IntakeCode } from "@/lib/accreditation/intake-codes";
 
 /**
  * Validation messages are keys of the `validation` namespace in messages/*.json, so the same
@@ -88,8 +88,10 @@ export type FormState =
 
 export const idleFormState: FormState = { status: "idle" };
 
-function asValidationKey(message: string): ValidationKey {
-  return (validationKeys as readonly string[]).includes(message) ? (message as ValidationKey) : "invalid";
+const messageKeys = new Set<string>([...validationKeys, ...intakeCodes]);
+
+function asMessageKey(message: string): ValidationKey | IntakeCode {
+  return messageKeys.has(message) ? (message as ValidationKey | IntakeCode) : "invalid";
 }
 
 /** The first message per field, as a translation key. */
@@ -97,7 +99,31 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
-    errors[field] ??= asValidationKey(issue.message);
+    errors[field] ??= asMessageKey(issue.message);
   }
   return errors;
+}
+
+/**
+ * Adds rules that compare fields (dates with each other, say) to an object schema. zod skips an
+ * object's refinements once any field has failed, so a form would report the comparisons only in
+ * a second round, after the other fields were fixed; here they run on whichever of `fields` are
+ * themselves valid, whatever else is wrong. A field that failed is left to its own message.
+ */
+export function withComparisons<S extends z.ZodObject, K extends keyof z.output<S> & string>(
+  schema: S,
+  fields: readonly K[],
+  compare: (valid: Partial<Pick<z.output<S>, K>>) => FieldErrors,
+): S {
+  return schema.superRefine(
+    (value, ctx) => {
+      const failed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+      const valid = Object.fromEntries(fields.filter((field) => !failed.has(field)).map((field) => [field, value[field]]));
+      for (const [field, code] of Object.entries(compare(valid as Partial<Pick<z.output<S>, K>>))) {
+        ctx.addIssue({ code: "custom", path: [field], message: code, input: value[field as K] });
+      }
+    },
+    // Not an object at all: there is nothing to compare.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 }

@@ -89,6 +89,11 @@ export const observers = pgTable(
     status: observerStatus("status").notNull().default("pending"),
     surname: text("surname").notNull(),
     givenNames: text("given_names").notNull(),
+    /**
+     * lib/name-sort-key.ts of surname and given names, for lists in Turkmen alphabetical order
+     * (neither engine's collation gives it); written with the names (withNameSortKey).
+     */
+    nameSortKey: text("name_sort_key").notNull(),
     cyrillicName: text("cyrillic_name"),
     sex: sex("sex").notNull(),
     dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
@@ -120,6 +125,8 @@ export const observers = pgTable(
   },
   (t) => [
     index("observers_mission_status_idx").on(t.missionId, t.status),
+    // A mission's observers are listed a page at a time in name order.
+    index("observers_mission_name_idx").on(t.missionId, t.nameSortKey, t.id),
     // The check across applications of one election looks passports up by number.
     index("observers_user_idx").on(t.userId),
     index("observers_passport_idx").on(t.passportNumber, t.nationality),

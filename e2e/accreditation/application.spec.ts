@@ -35,7 +35,7 @@ test("a coordinator applies step by step, leaves midway, comes back and submits;
   await expect(page.getByLabel("Name of the mission")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 
-  // Dates outside the observation window pass the browser's check; the server refuses them and keeps the rest.
+  // Dates outside the observation window are refused at once, in the browser as on the server; the rest is kept.
   await fillMissionDetails(page, election);
   await page.getByLabel("Planned arrival").fill(election.electionDay.replace(/^(\d{4})/, (y) => String(Number(y) - 1)));
   await page.getByRole("button", { name: "Save and continue" }).click();

@@ -11,9 +11,11 @@ import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { attachLetter, saveMissionDetails, startApplication, submitApplication, withdrawApplication, type Refusal } from "./applications";
 import { parseObserverFile, reportedErrors } from "./import";
-import { missionDetailsSchema } from "./mission-schema";
+import { missionDetailsFormSchema, observerFormSchema } from "./election-form-schemas";
 import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
-import { observerFields, observerSchema } from "./observer-schema";
+import { observerFields } from "./observer-schema";
+import { getOwnElectionDates } from "./queries";
+import type { Coordinator } from "./scope";
 import { chosenFile, observerPhoto, uploaded } from "./uploads";
 import type { ImportState, PhotoImportState } from "./action-states";
 
@@ -31,6 +33,13 @@ function refusalState(refusal: Refusal, values?: Record<string, string>): FormSt
 }
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").slice(0, 2000);
+
+/** The election the application's dates are checked against; another organization's id is "not found". */
+async function ownElectionDates(actor: Coordinator, missionId: string) {
+  const election = await getOwnElectionDates(actor, missionId);
+  if (!election) notFound();
+  return election;
+}
 
 export async function startApplicationAction(formData: FormData) {
   const actor = await authorizeAction("apply:accreditation");
@@ -59,7 +68,7 @@ export async function saveMissionDetailsAction(_previous: FormState, formData: F
   };
   const lists = { regions: formData.getAll("regions").map(String), workingLanguages: formData.getAll("workingLanguages").map(String) };
   const keep = { ...values, regions: lists.regions.join(","), workingLanguages: lists.workingLanguages.join(",") };
-  const parsed = missionDetailsSchema.safeParse({ ...values, ...lists });
+  const parsed = missionDetailsFormSchema(await ownElectionDates(actor, missionId)).safeParse({ ...values, ...lists });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: keep };
   const result = await saveMissionDetails(actor, missionId, parsed.data, await clientIp());
   if (!result.ok) {
@@ -92,7 +101,7 @@ export async function saveObserverAction(_previous: FormState, formData: FormDat
   const missionId = text(formData, "missionId");
   const observerId = text(formData, "observerId");
   const values = observerValues(formData);
-  const parsed = observerSchema.safeParse(values);
+  const parsed = observerFormSchema(await ownElectionDates(actor, missionId)).safeParse(values);
   const photo = await observerPhoto(formData);
   if (!parsed.success || "fieldErrors" in photo) {
     const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
@@ -132,7 +141,7 @@ export async function importObserversAction(_previous: ImportState, formData: Fo
   // An empty file is read like any other, so the report can say it holds no observers.
   const file = await chosenFile(formData, "file");
   if (!file) return { status: "error", errors: [{ row: null, heading: null, code: "noFileChosen" }], total: 1 };
-  const parsed = await parseObserverFile(file.bytes);
+  const parsed = await parseObserverFile(file.bytes, await ownElectionDates(actor, missionId));
   const result = parsed.ok ? await importObservers(actor, missionId, parsed, await clientIp()) : parsed;
   if (!result.ok) {
     if ("refusal" in result) {

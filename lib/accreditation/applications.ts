@@ -12,9 +12,10 @@ import { storeFile } from "@/lib/files/store";
 import type { FieldErrors } from "@/lib/forms";
 import type { Locale } from "@/i18n/routing";
 import { decisionDueOn } from "./decision-clock";
-import { checkMissionDates, checkMissionSubmission, issuesFor, type IntakeIssue, type SubmissionCheck } from "./intake";
+import { checkMissionDates, checkMissionSubmission, coordinatorErrors, issuesFor, type SubmissionCheck } from "./intake";
 import { intakeContextFor } from "./intake-context";
 import type { MissionDetailsInput } from "./mission-schema";
+import { byObserverName } from "./observer-name";
 import { isEditable, windowAllows } from "./rules";
 import { currentApplication, isUuid, lockOwnMission, organizationOf, type Coordinator, type LockedMission } from "./scope";
 import { applicationLifecycle } from "./transitions";
@@ -60,21 +61,13 @@ export async function startApplication(actor: Coordinator, unverifiedElectionId:
   });
 }
 
-function issuesToFieldErrors(issues: IntakeIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issuesFor("coordinator", issues)) {
-    if (issue.severity === "error") errors[issue.field] ??= issue.code;
-  }
-  return errors;
-}
-
 /** Step 1. The dates must fall inside the election's observation window. */
 export async function saveMissionDetails(actor: Coordinator, unverifiedMissionId: string, input: MissionDetailsInput, ip: Ip) {
   return getDb().transaction(async (tx) => {
     const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
     if (!mission) return refused("notFound");
     if (!isEditable(mission.status)) return refused("notEditable");
-    const fieldErrors = issuesToFieldErrors(checkMissionDates(input, mission.election));
+    const fieldErrors = coordinatorErrors(checkMissionDates(input, mission.election));
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
     const [before] = await tx
@@ -127,7 +120,7 @@ async function storedObservers(tx: Transaction, missionId: string) {
     })
     .from(observers)
     .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")))
-    .orderBy(observers.surname, observers.givenNames, observers.id);
+    .orderBy(...byObserverName);
   return rows.map(({ id, photoFileId, ...values }) => ({ id, hasPhoto: photoFileId !== null, values }));
 }
 

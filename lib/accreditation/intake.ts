@@ -1,4 +1,5 @@
-import { fieldErrorsOf, type ValidationKey } from "@/lib/forms";
+import { fieldErrorsOf, type FieldErrors, type ValidationKey } from "@/lib/forms";
+import type { IntakeCode } from "./intake-codes";
 import { observerSchema, type ObserverField, type ObserverInput } from "./observer-schema";
 import { normalizePassportNumber } from "./schema-fields";
 
@@ -9,27 +10,6 @@ import { normalizePassportNumber } from "./schema-fields";
  * "coordinator" findings are shown to both sides, "staff" findings only to the commission.
  * Errors block submission; warnings only inform.
  */
-
-export const intakeCodes = [
-  "departureNotAfterArrival",
-  "arrivalOutsideObservation",
-  "departureOutsideObservation",
-  "underage",
-  "dateOfBirthAfterElection",
-  "dateOfBirthImplausible",
-  "passportExpiresBeforeDeparture",
-  "passportExpiresWithinSixMonths",
-  "passportTwiceInMission",
-  "passportInOtherApplication",
-  "passportInOtherApplicationDetail",
-  "hostCountryNationality",
-  "photoRequired",
-  "noObservers",
-  "noHeadOfMission",
-  "severalHeadsOfMission",
-  "observersIncomplete",
-] as const;
-export type IntakeCode = (typeof intakeCodes)[number];
 
 export type IntakeIssue = {
   field: string;
@@ -42,6 +22,13 @@ export type IntakeIssue = {
 
 /** The election's dates (yyyy-mm-dd, Ashgabat days); observers stay inside the observation window. */
 export type ElectionDates = { electionDay: string; observationStartsOn: string; observationEndsOn: string };
+
+/** Only the dates of a larger election record, as a page hands them to a form in the browser. */
+export const electionDatesOf = ({ electionDay, observationStartsOn, observationEndsOn }: ElectionDates): ElectionDates => ({
+  electionDay,
+  observationStartsOn,
+  observationEndsOn,
+});
 
 type PassportHolder = { passportNumber: string; nationality: string };
 
@@ -90,18 +77,21 @@ export function ageOn(dateOfBirth: string, day: string): number {
   return day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
 
-/** Arrival strictly before departure, both inside the observation window. */
+/**
+ * Arrival strictly before departure, both inside the observation window. Each rule runs when its
+ * dates are given: a date still mistyped is the schema's to report.
+ */
 function checkStay(
-  stay: { arrival: string; departure: string },
+  stay: { arrival?: string | undefined; departure?: string | undefined },
   fields: { arrival: string; departure: string },
   election: ElectionDates,
 ): IntakeIssue[] {
   const issues: IntakeIssue[] = [];
   const window = { from: election.observationStartsOn, to: election.observationEndsOn };
   const outside = (day: string) => day < window.from || day > window.to;
-  if (outside(stay.arrival)) issues.push(error(fields.arrival, "arrivalOutsideObservation", window));
-  if (outside(stay.departure)) issues.push(error(fields.departure, "departureOutsideObservation", window));
-  if (stay.departure <= stay.arrival) issues.push(error(fields.departure, "departureNotAfterArrival"));
+  if (stay.arrival && outside(stay.arrival)) issues.push(error(fields.arrival, "arrivalOutsideObservation", window));
+  if (stay.departure && outside(stay.departure)) issues.push(error(fields.departure, "departureOutsideObservation", window));
+  if (stay.arrival && stay.departure && stay.departure <= stay.arrival) issues.push(error(fields.departure, "departureNotAfterArrival"));
   return issues;
 }
 
@@ -109,9 +99,9 @@ const samePassport = (a: PassportHolder, b: PassportHolder) =>
   normalizePassportNumber(a.passportNumber) === normalizePassportNumber(b.passportNumber) &&
   a.nationality.toUpperCase() === b.nationality.toUpperCase();
 
-/** The planned dates of the mission-details step. */
+/** The planned dates of the mission-details step (those given: see `checkStay`). */
 export function checkMissionDates(
-  details: { plannedArrivalOn: string; plannedDepartureOn: string },
+  details: { plannedArrivalOn?: string | undefined; plannedDepartureOn?: string | undefined },
   election: ElectionDates,
 ): IntakeIssue[] {
   return checkStay(
@@ -121,31 +111,44 @@ export function checkMissionDates(
   );
 }
 
+/** The observer's dates that the rules compare, with each other and with the election's. */
+export const observerDateFields = ["dateOfBirth", "passportExpiresOn", "arrivalOn", "departureOn"] as const;
+type ObserverDates = Pick<ObserverInput, (typeof observerDateFields)[number]>;
+
+/**
+ * The rules that compare an observer's dates. Each runs when the dates it compares are given, so
+ * the form can report them in the same round as another field's mistyped value.
+ */
+export function checkObserverDates(dates: Partial<ObserverDates>, election: ElectionDates): IntakeIssue[] {
+  const { dateOfBirth, passportExpiresOn, arrivalOn, departureOn } = dates;
+  const issues = checkStay({ arrival: arrivalOn, departure: departureOn }, { arrival: "arrivalOn", departure: "departureOn" }, election);
+
+  if (dateOfBirth) {
+    // A year mistyped (2085, 1850) is named as such, not as an age rule.
+    const age = ageOn(dateOfBirth, election.electionDay);
+    if (dateOfBirth > election.electionDay) issues.push(error("dateOfBirth", "dateOfBirthAfterElection"));
+    else if (age < MINIMUM_AGE) issues.push(error("dateOfBirth", "underage", { electionDay: election.electionDay }));
+    else if (age > MAXIMUM_AGE) issues.push(error("dateOfBirth", "dateOfBirthImplausible", { age }));
+  }
+
+  if (passportExpiresOn && departureOn) {
+    if (passportExpiresOn < departureOn) {
+      issues.push(error("passportExpiresOn", "passportExpiresBeforeDeparture"));
+    } else if (arrivalOn && passportExpiresOn < addMonths(arrivalOn, PASSPORT_MARGIN_MONTHS)) {
+      issues.push({
+        field: "passportExpiresOn",
+        code: "passportExpiresWithinSixMonths",
+        severity: "warning",
+        audience: "staff",
+      });
+    }
+  }
+  return issues;
+}
+
 /** Every intake rule for one observer whose record already passed `observerSchema`. */
 export function checkObserver(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext): IntakeIssue[] {
-  const { election } = context;
-  const issues = checkStay(
-    { arrival: observer.arrivalOn, departure: observer.departureOn },
-    { arrival: "arrivalOn", departure: "departureOn" },
-    election,
-  );
-
-  // A year mistyped (2085, 1850) is named as such, not as an age rule.
-  const age = ageOn(observer.dateOfBirth, election.electionDay);
-  if (observer.dateOfBirth > election.electionDay) issues.push(error("dateOfBirth", "dateOfBirthAfterElection"));
-  else if (age < MINIMUM_AGE) issues.push(error("dateOfBirth", "underage", { electionDay: election.electionDay }));
-  else if (age > MAXIMUM_AGE) issues.push(error("dateOfBirth", "dateOfBirthImplausible", { age }));
-
-  if (observer.passportExpiresOn < observer.departureOn) {
-    issues.push(error("passportExpiresOn", "passportExpiresBeforeDeparture"));
-  } else if (observer.passportExpiresOn < addMonths(observer.arrivalOn, PASSPORT_MARGIN_MONTHS)) {
-    issues.push({
-      field: "passportExpiresOn",
-      code: "passportExpiresWithinSixMonths",
-      severity: "warning",
-      audience: "staff",
-    });
-  }
+  const issues = checkObserverDates(observer, context.election);
 
   const twins = context.otherObserversInMission.filter((other) => other.id !== observer.id && samePassport(other, observer));
   if (twins.length > 0) issues.push(error("passportNumber", "passportTwiceInMission"));
@@ -191,6 +194,15 @@ export const hasErrors = (issues: readonly IntakeIssue[]) => issues.some((issue)
 /** What one side may see: the coordinator only their findings, staff everything. */
 export function issuesFor(audience: IntakeIssue["audience"], issues: readonly IntakeIssue[]): IntakeIssue[] {
   return audience === "staff" ? [...issues] : issues.filter((issue) => issue.audience === "coordinator");
+}
+
+/** The errors a coordinator's form shows, the first one per field. */
+export function coordinatorErrors(issues: readonly IntakeIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issuesFor("coordinator", issues)) {
+    if (issue.severity === "error") errors[issue.field] ??= issue.code;
+  }
+  return errors;
 }
 
 /**

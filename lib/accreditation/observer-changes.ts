@@ -12,8 +12,9 @@ import type { FieldErrors } from "@/lib/forms";
 import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
 import { tellCoordinators } from "./coordinator-news";
-import { checkObserver, issuesFor, type ObserverIntakeContext } from "./intake";
+import { checkObserver, coordinatorErrors, type ObserverIntakeContext } from "./intake";
 import { hasHeadOfMission, intakeContextFor } from "./intake-context";
+import { withNameSortKey } from "./observer-name";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
 import { isUuid, lockOwnMission, organizationOf, type Coordinator } from "./scope";
@@ -24,13 +25,7 @@ type Refusal = "notFound" | "notEditable" | "windowClosed";
 const refused = (refusal: Refusal) => ({ ok: false as const, refusal });
 
 /** The coordinator's intake errors for one observer, one message per field. */
-function intakeErrors(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) {
-  const errors: FieldErrors = {};
-  for (const issue of issuesFor("coordinator", checkObserver(observer, context))) {
-    if (issue.severity === "error") errors[issue.field] ??= issue.code;
-  }
-  return errors;
-}
+const intakeErrors = (observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) => coordinatorErrors(checkObserver(observer, context));
 
 /** Stored under a neutral name: the uploaded one may hold the passport number. */
 async function savePhoto(tx: Transaction, actor: Coordinator, photo: ProcessedPhoto) {
@@ -66,7 +61,7 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
     const photoFileId = photo ? await savePhoto(tx, actor, photo) : null;
     const [created] = await tx
       .insert(observers)
-      .values({ ...input, cyrillicName: input.cyrillicName ?? null, email: input.email ?? null, missionId: mission.id, photoFileId, isAmendment: amendment })
+      .values({ ...withNameSortKey(input), cyrillicName: input.cyrillicName ?? null, email: input.email ?? null, missionId: mission.id, photoFileId, isAmendment: amendment })
       .returning({ id: observers.id });
     await writeAuditEvent(tx, {
       actor,
@@ -121,7 +116,7 @@ export async function updateObserver(
     if (changes.length === 0 && !photoFileId) return { ok: true as const };
     await tx
       .update(observers)
-      .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: new Date(), version: sql`${observers.version} + 1` })
+      .set({ ...withNameSortKey(values), ...(photoFileId && { photoFileId }), updatedAt: new Date(), version: sql`${observers.version} + 1` })
       .where(eq(observers.id, observer.id));
     // A link sent to the old address must not open the record for whoever reads that mailbox now.
     if (changes.includes("email")) await revokeOpenLinks(tx, observer.id);
@@ -220,7 +215,7 @@ export async function importObservers(
     });
     if (errors.length > 0) return { ok: false as const, errors };
 
-    const rows = list.observers.map((o) => ({ ...o, cyrillicName: o.cyrillicName ?? null, email: o.email ?? null, missionId: mission.id }));
+    const rows = list.observers.map((o) => ({ ...withNameSortKey(o), cyrillicName: o.cyrillicName ?? null, email: o.email ?? null, missionId: mission.id }));
     // Chunks keep each statement's parameters under PostgreSQL's limit of 65,535.
     for (let start = 0; start < rows.length; start += 500) {
       await tx.insert(observers).values(rows.slice(start, start + 500));

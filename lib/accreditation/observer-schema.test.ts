@@ -4,7 +4,7 @@ import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
 import { fieldErrorsOf, validationKeys } from "@/lib/forms";
 import { importCodes } from "./import";
-import { intakeCodes } from "./intake";
+import { intakeCodes } from "./intake-codes";
 import { missionDetailsSchema } from "./mission-schema";
 import { rejectionSchema, reviewCommentSchema } from "./review/schemas";
 import { observerSchema } from "./observer-schema";

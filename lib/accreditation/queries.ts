@@ -5,6 +5,8 @@ import { badges, elections, fileMetadataColumns, observerInvitations, files, mis
 import type { Locale } from "@/i18n/routing";
 import { todayInAshgabat } from "@/lib/dates";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import type { ElectionDates } from "./intake";
+import { byObserverName } from "./observer-name";
 import { groupComments } from "./review-comments";
 import { currentApplication, isUuid, organizationOf, type Coordinator } from "./scope";
 
@@ -109,6 +111,18 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
 
 export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
 
+/** The dates a form of the organization's application is checked against, or null when it is not theirs. */
+export async function getOwnElectionDates(actor: Coordinator, unverifiedMissionId: string): Promise<ElectionDates | null> {
+  const organizationId = organizationOf(actor);
+  if (!isUuid(unverifiedMissionId)) return null;
+  const [row] = await getDb()
+    .select({ electionDay: elections.electionDay, observationStartsOn: elections.observationStartsOn, observationEndsOn: elections.observationEndsOn })
+    .from(missions)
+    .innerJoin(elections, eq(elections.id, missions.electionId))
+    .where(and(eq(missions.id, unverifiedMissionId), eq(missions.organizationId, organizationId)));
+  return row ?? null;
+}
+
 /** The observer's latest invitation link, as one column of a query over observers (the list shows "invited / opened / completed"). */
 const latestObserverInvitation = sql<{ expiresAt: string; openedAt: string | null; acceptedAt: string | null; revokedAt: string | null } | null>`(
   select json_build_object('expiresAt', ${observerInvitations.expiresAt}, 'openedAt', ${observerInvitations.openedAt}, 'acceptedAt', ${observerInvitations.acceptedAt}, 'revokedAt', ${observerInvitations.revokedAt})
@@ -165,7 +179,7 @@ export async function listOwnObservers(
     .from(observers)
     .innerJoin(missions, eq(missions.id, observers.missionId))
     .where(and(...conditions))
-    .orderBy(asc(observers.surname), asc(observers.givenNames), asc(observers.id))
+    .orderBy(...byObserverName)
     .limit(query.pageSize)
     .offset(offsetOf(query));
   return { rows, total: rows[0]?.total ?? 0 };
@@ -209,7 +223,7 @@ export async function listOwnReviewComments(actor: Coordinator, missionId: strin
     .innerJoin(missions, eq(missions.id, reviewComments.missionId))
     .leftJoin(observers, eq(observers.id, reviewComments.observerId))
     .where(and(eq(reviewComments.missionId, missionId), eq(missions.organizationId, organizationId)))
-    .orderBy(asc(reviewComments.createdAt), asc(observers.surname), asc(observers.givenNames));
+    .orderBy(asc(reviewComments.createdAt), ...byObserverName);
   return groupComments(rows, (row) => (row.observerId && row.observerName ? { id: row.observerId, name: row.observerName } : null)).map(({ id, body, at, observers }) => ({ id, body, at, observers }));
 }
 

@@ -12,6 +12,7 @@ import { decideObservers, rejectApplication, type Staff } from "@/lib/accreditat
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { ashgabatInstant } from "@/lib/dates";
 import { getEnv } from "@/lib/env";
+import { nameSortKey } from "@/lib/name-sort-key";
 import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { reissueBadge, newBadgeId } from "./issue";
@@ -234,6 +235,8 @@ describe("correcting an accredited observer's name or photo", () => {
     expect(result).toMatchObject({ ok: true });
     const corrected = (await acc.observerRow(observerId))!;
     expect(corrected).toMatchObject({ surname: "Lindquist", version: row.version + 1, status: "accredited", accreditationNumber: row.accreditationNumber });
+    // The lists sort by the corrected name.
+    expect(corrected.nameSortKey).toBe(nameSortKey("Lindquist", "Anna Maria"));
     expect(corrected.photoFileId).not.toBe(row.photoFileId);
 
     const fresh = (await currentBadgeOf(observerId))!;

@@ -8,6 +8,7 @@ import { addObserver, updateObserver } from "@/lib/accreditation/observer-change
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { hashPassword } from "@/lib/identity/password";
+import { nameSortKey } from "@/lib/name-sort-key";
 import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makePdf } from "@/test/images";
@@ -165,6 +166,8 @@ describe("the observer's own record", () => {
     expect(await saveOwnDetails(observer, observerId, ownDetails(), await acc.photo(), ip)).toEqual({ ok: true });
     const record = await getOwnRecord(observer, observerId, "ru");
     expect(record).toMatchObject({ surname: "Petrova", cyrillicName: "Петрова Ольга", nationality: "KZ", hasPhoto: true });
+    // The lists sort by the new name.
+    expect((await acc.observerRow(observerId))!.nameSortKey).toBe(nameSortKey("Petrova", "Olga"));
     expect(record!.selfCompletedAt).not.toBeNull();
     const events = await data.auditOf("observer", observerId);
     expect(events.at(-1)).toMatchObject({ action: "observer.self_updated", actorRole: "observer" });

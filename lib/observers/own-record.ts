@@ -7,6 +7,7 @@ import { changedKeys } from "@/lib/audit/changes";
 import { recordAuditEvent, writeAuditEvent } from "@/lib/audit/record";
 import { checkObserver, issuesFor } from "@/lib/accreditation/intake";
 import { intakeContextFor } from "@/lib/accreditation/intake-context";
+import { withNameSortKey } from "@/lib/accreditation/observer-name";
 import { isObserverEditable } from "@/lib/accreditation/rules";
 import { isUuid, missionColumns, missionElectionColumns, withTitles } from "@/lib/accreditation/scope";
 import type { ProcessedPhoto } from "@/lib/files/photo";
@@ -157,7 +158,7 @@ export async function saveOwnDetails(actor: ObserverActor, unverifiedObserverId:
     const now = new Date();
     await tx
       .update(observers)
-      .set({ ...values, ...(photoFileId && { photoFileId }), selfCompletedAt: now, updatedAt: now, version: sql`${observers.version} + 1` })
+      .set({ ...withNameSortKey(values), ...(photoFileId && { photoFileId }), selfCompletedAt: now, updatedAt: now, version: sql`${observers.version} + 1` })
       .where(eq(observers.id, observer.id));
     // Which fields changed, never their values: they are passport data.
     await writeAuditEvent(tx, {

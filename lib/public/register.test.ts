@@ -47,7 +47,8 @@ beforeAll(async () => {
     row,
     [
       { surname: "Lindqvist", nationality: "SE", role: "head_of_mission", outcome: "accredit" },
-      { surname: "Gurbanowa", nationality: "TR", outcome: "accredit" },
+      // Ç comes after C in Turkmen, not after Z as in the bytes: the register follows the alphabet.
+      { surname: "Çaryýewa", nationality: "TR", outcome: "accredit" },
       { surname: "Müller", nationality: "DE", role: "interpreter", outcome: "accredit" },
       { surname: "Refused", nationality: "FR", outcome: "refuse" },
     ],
@@ -86,7 +87,7 @@ describe("the public register", () => {
     const hidden = await buildPublicRegister(election);
     expect(hidden.observers).toBeNull();
     const shown = await buildPublicRegister({ ...election, publishObserverNames: true });
-    expect(shown.observers!.map((o) => o.surname).sort()).toEqual(["Gurbanowa", "Lindqvist", "Müller"]);
+    expect(shown.observers!.map((o) => o.surname)).toEqual(["Çaryýewa", "Lindqvist", "Müller"]);
     for (const observer of shown.observers!) expect(Object.keys(observer).sort()).toEqual(["givenNames", "missionId", "nationality", "role", "surname"]);
     const stored = await acc.observersOf(approved.missionId);
     const text = JSON.stringify(shown);
@@ -125,7 +126,7 @@ describe("the public register", () => {
     const named = parse(registerCsv({ ...register, ...(await buildPublicRegister({ ...election, publishObserverNames: true })) }, "en").toString("utf8").slice(1)) as string[][];
     expect(named[0]).toEqual(["Organization", "Mission", "Type of mission", "Surname", "Given names", "Role", "Nationality"]);
     expect(named.slice(1).map((r) => [r[3], r[5], r[6]])).toEqual([
-      ["Gurbanowa", "Short-term observer", countryNamer("en")("TR")],
+      ["Çaryýewa", "Short-term observer", countryNamer("en")("TR")],
       ["Lindqvist", "Head of mission", "Sweden"],
       ["Müller", "Interpreter", "Germany"],
     ]);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { elections, missions, observers, organizations } from "@/db/schema";
+import { byObserverName } from "@/lib/accreditation/observer-name";
 import { observerRoles, type MissionType, type ObserverRole } from "@/lib/accreditation/vocabulary";
 import { todayInAshgabat } from "@/lib/dates";
 
@@ -134,7 +135,7 @@ export async function buildPublicRegister(election: PublicElection): Promise<Pub
     .innerJoin(missions, eq(missions.id, observers.missionId))
     .innerJoin(organizations, eq(organizations.id, missions.organizationId))
     .where(and(eq(missions.electionId, election.id), accredited))
-    .orderBy(asc(organizations.acronym), asc(missions.id), asc(observers.surname), asc(observers.givenNames), asc(observers.id));
+    .orderBy(asc(organizations.acronym), asc(missions.id), ...byObserverName);
 
   const byMission = new Map<string, PublicMission>();
   const countries = new Set<string>();

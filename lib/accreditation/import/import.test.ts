@@ -6,7 +6,7 @@ import tk from "@/messages/tk.json";
 import { buildZip } from "@/test/zip-writer";
 import { buildCsvTemplate, parseObserverFile, reportedErrors, type ImportResult } from ".";
 import { decodeCsv, detectDelimiter } from "./csv";
-import { csvOf, englishHeader, sampleObserverRow, sampleObserverRows, xlsxOf } from "./sample-files";
+import { csvOf, englishHeader, sampleElection, sampleObserverRow, sampleObserverRows, xlsxOf } from "./sample-files";
 import { declaredUnzippedSize, readXlsx } from "./xlsx";
 
 const russianHeader = [
@@ -37,7 +37,7 @@ function errorsOf(result: ImportResult) {
 describe("XLSX", () => {
   it("imports 500 observers with real Excel date cells", async () => {
     const file = await xlsxOf(englishHeader, sampleObserverRows(500, "cells"));
-    const observers = observersOf(await parseObserverFile(file));
+    const observers = observersOf(await parseObserverFile(file, sampleElection));
     expect(observers).toHaveLength(500);
     expect(observers[0]).toEqual({
       surname: "Müller",
@@ -63,12 +63,12 @@ describe("XLSX", () => {
     serials[4] = 31160;
     serials[9] = 46086;
     serials[10] = 46097.75;
-    const [observer] = observersOf(await parseObserverFile(await xlsxOf(englishHeader, [serials])));
+    const [observer] = observersOf(await parseObserverFile(await xlsxOf(englishHeader, [serials]), sampleElection));
     expect(observer).toMatchObject({ dateOfBirth: "1985-04-23", arrivalOn: "2026-03-05", departureOn: "2026-03-16" });
 
     const mac = [...row];
     mac[10] = 44635;
-    const [macObserver] = observersOf(await parseObserverFile(await xlsxOf(englishHeader, [mac], { date1904: true })));
+    const [macObserver] = observersOf(await parseObserverFile(await xlsxOf(englishHeader, [mac], { date1904: true }), sampleElection));
     expect(macObserver?.departureOn).toBe("2026-03-16");
   });
 
@@ -82,12 +82,12 @@ describe("XLSX", () => {
     const sheet = workbook.addWorksheet("Observers");
     sheet.addRow(englishHeader);
     sheet.addRow(row);
-    const [observer] = observersOf(await parseObserverFile(new Uint8Array(await workbook.xlsx.writeBuffer())));
+    const [observer] = observersOf(await parseObserverFile(new Uint8Array(await workbook.xlsx.writeBuffer()), sampleElection));
     expect(observer).toMatchObject({ surname: "O'Neill", passportNumber: "123456789", role: "interpreter", email: "anna@example.org" });
   });
 
   it("refuses 2,001 observers with one clear error", async () => {
-    expect(errorsOf(await parseObserverFile(await xlsxOf(englishHeader, sampleObserverRows(2001))))).toEqual([
+    expect(errorsOf(await parseObserverFile(await xlsxOf(englishHeader, sampleObserverRows(2001)), sampleElection))).toEqual([
       { row: null, column: null, code: "tooManyRows", params: { max: 2000 } },
     ]);
   });
@@ -97,7 +97,7 @@ describe("XLSX", () => {
     rows[1]![4] = "1985-02-30";
     rows[1]![8] = "boss";
     rows[3]![5] = "Atlantis";
-    const errors = errorsOf(await parseObserverFile(await xlsxOf(englishHeader, rows)));
+    const errors = errorsOf(await parseObserverFile(await xlsxOf(englishHeader, rows), sampleElection));
     expect(errors).toEqual([
       { row: 3, column: "dateOfBirth", code: "dateFormat" },
       { row: 3, column: "role", code: "invalid" },
@@ -107,7 +107,7 @@ describe("XLSX", () => {
 
   it("refuses a damaged workbook and one that would unzip to more than a list ever needs", async () => {
     const file = await xlsxOf(englishHeader, sampleObserverRows(3));
-    expect(errorsOf(await parseObserverFile(file.subarray(0, file.length - 200)))).toEqual([
+    expect(errorsOf(await parseObserverFile(file.subarray(0, file.length - 200), sampleElection))).toEqual([
       { row: null, column: null, code: "unreadableFile" },
     ]);
 
@@ -120,14 +120,14 @@ describe("XLSX", () => {
     const directory = view.getUint32(at + 16, true);
     view.setUint32(directory + 24, 0xfffffff0, true);
     expect(declaredUnzippedSize(bomb)).toBeGreaterThan(4e9);
-    expect(errorsOf(await parseObserverFile(bomb))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
+    expect(errorsOf(await parseObserverFile(bomb, sampleElection))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
   });
 
   it("stops inflating a workbook whose parts lie about their size, before the spreadsheet reader gets it", async () => {
     const liar = buildZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(80 * 1024 * 1024, " "), declaredSize: 1000 }]);
     expect(declaredUnzippedSize(liar)).toBe(1000);
     await expect(readXlsx(liar)).rejects.toThrow("The workbook unzips too large");
-    expect(errorsOf(await parseObserverFile(liar))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
+    expect(errorsOf(await parseObserverFile(liar, sampleElection))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
   });
 });
 
@@ -143,13 +143,13 @@ describe("CSV", () => {
   it("reads UTF-8 with a byte-order mark (Excel's \"CSV UTF-8\")", async () => {
     const file = csvOf(englishHeader, sampleObserverRows(3), { encoding: "utf8-bom" });
     expect(file.subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
-    const observers = observersOf(await parseObserverFile(file));
+    const observers = observersOf(await parseObserverFile(file, sampleElection));
     expect(observers.map((observer) => observer.surname)).toEqual(["Müller", "O'Neill", "Nowak"]);
     expect(observers[0]?.cyrillicName).toBe("Мюллер Анна Мария");
   });
 
   it("reads UTF-8 without a byte-order mark", async () => {
-    const observers = observersOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(3))));
+    const observers = observersOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(3)), sampleElection));
     expect(observers.map((observer) => [observer.surname, observer.givenNames])).toEqual([
       ["Müller", "Anna Maria"],
       ["O'Neill", "Jean-Luc"],
@@ -166,7 +166,7 @@ describe("CSV", () => {
     ];
     const file = csvOf(russianHeader, rows, { delimiter: ";", encoding: "win1251" });
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(file)).toThrow();
-    const observers = observersOf(await parseObserverFile(file));
+    const observers = observersOf(await parseObserverFile(file, sampleElection));
     expect(observers.map((observer) => [observer.cyrillicName, observer.nationality, observer.sex, observer.role])).toEqual([
       ["Иванов Сергей Петрович", "RU", "male", "head_of_mission"],
       ["Петрова Ольга", "RU", "female", "short_term_observer"],
@@ -182,12 +182,12 @@ describe("CSV", () => {
     const rows = asciiRows().map((row) => [...row, 'Arrives late; "VIP"\nsecond line']);
     const file = csvOf(header, rows, { delimiter: ";" });
     expect(new TextDecoder().decode(file)).toContain('"Arrives late; ""VIP""\nsecond line"');
-    expect(observersOf(await parseObserverFile(file)).map((observer) => observer.surname)).toEqual(["Smith", "O'Neill", "Novak"]);
+    expect(observersOf(await parseObserverFile(file, sampleElection)).map((observer) => observer.surname)).toEqual(["Smith", "O'Neill", "Novak"]);
   });
 
   it("reads Excel's \"Unicode text\": UTF-16 with tabs", async () => {
     const file = csvOf(englishHeader, sampleObserverRows(2), { delimiter: "\t", encoding: "utf16le-bom" });
-    expect(observersOf(await parseObserverFile(file)).map((observer) => observer.surname)).toEqual(["Müller", "O'Neill"]);
+    expect(observersOf(await parseObserverFile(file, sampleElection)).map((observer) => observer.surname)).toEqual(["Müller", "O'Neill"]);
   });
 
   it("lists every invalid cell and every repeated passport, numbered as in the spreadsheet", async () => {
@@ -200,7 +200,7 @@ describe("CSV", () => {
     rows[5]![6] = ` ${String(rows[7]![6]).toLowerCase()} `;
     rows[6] = rows[6]!.map(() => ""); // row 8: blank, skipped
     rows[3]![3] = "unknown"; // row 5
-    const errors = errorsOf(await parseObserverFile(csvOf(englishHeader, rows)));
+    const errors = errorsOf(await parseObserverFile(csvOf(englishHeader, rows), sampleElection));
     expect(errors).toEqual([
       { row: 3, column: "surname", code: "latinOnly" },
       { row: 4, column: "dateOfBirth", code: "dateFormat" },
@@ -212,23 +212,41 @@ describe("CSV", () => {
     ]);
   });
 
+  it("reports a row's dates against the election in the same report as its malformed cells", async () => {
+    const rows = sampleObserverRows(3);
+    rows[0]![11] = "anna@"; // row 2: a malformed email and an observer who is 16 on election day
+    rows[0]![4] = "2010-01-01";
+    rows[1]![3] = "unknown"; // row 3: an unknown sex and a departure before the arrival
+    rows[1]![10] = "2026-03-01";
+    rows[2]![11] = "zoe@"; // row 4: a date of birth that is no date is named as such, not as an age
+    rows[2]![4] = "2010-02-30";
+    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, rows), sampleElection))).toEqual([
+      { row: 2, column: "dateOfBirth", code: "underage" },
+      { row: 2, column: "email", code: "email" },
+      { row: 3, column: "sex", code: "invalid" },
+      { row: 3, column: "departureOn", code: "departureNotAfterArrival" },
+      { row: 4, column: "dateOfBirth", code: "dateFormat" },
+      { row: 4, column: "email", code: "email" },
+    ]);
+  });
+
   it("counts a quoted cell over several lines as one spreadsheet row", async () => {
     const header = [...englishHeader, "Notes"];
     const rows = asciiRows().map((row) => [...row, "line one\nline two\nline three"]);
     rows[2]![3] = "?";
-    expect(errorsOf(await parseObserverFile(csvOf(header, rows)))).toEqual([{ row: 4, column: "sex", code: "invalid" }]);
+    expect(errorsOf(await parseObserverFile(csvOf(header, rows), sampleElection))).toEqual([{ row: 4, column: "sex", code: "invalid" }]);
   });
 
   it("refuses a quote that is never closed", async () => {
     const text = `${englishHeader.join(",")}\n"Smith,John\n`;
-    expect(errorsOf(await parseObserverFile(new TextEncoder().encode(text)))).toEqual([
+    expect(errorsOf(await parseObserverFile(new TextEncoder().encode(text), sampleElection))).toEqual([
       { row: null, column: null, code: "unreadableFile" },
     ]);
   });
 
   it("accepts 2,000 rows and refuses 2,001", async () => {
-    expect(observersOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(2000))))).toHaveLength(2000);
-    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(2001))))).toEqual([
+    expect(observersOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(2000)), sampleElection))).toHaveLength(2000);
+    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, sampleObserverRows(2001)), sampleElection))).toEqual([
       { row: null, column: null, code: "tooManyRows", params: { max: 2000 } },
     ]);
   });
@@ -254,11 +272,11 @@ describe("the header row", () => {
     const turkmen = ["Familiýasy", "Ady", "Doly ady kiril harplarynda", "Jynsy", "Doglan senesi", "Raýatlygy", "Pasportyň belgisi", "Pasportyň möhletiniň gutarýan senesi", "Missiýadaky wezipesi", "Gelýän senesi", "Gidýän senesi", "Elektron poçta"];
     const rows = sampleObserverRows(2);
     for (const header of [turkmen, russianHeader, englishHeader.map((heading) => heading.toUpperCase())]) {
-      expect(observersOf(await parseObserverFile(csvOf(header, rows)))).toHaveLength(2);
+      expect(observersOf(await parseObserverFile(csvOf(header, rows), sampleElection))).toHaveLength(2);
     }
     const keys = ["surname", "given_names", "cyrillicName", "sex", "date_of_birth", "nationality", "passportNumber", "passport_expires_on", "role", "arrivalOn", "departureOn", "email"];
     const reversed = (row: readonly unknown[]) => [...row].reverse();
-    const observers = observersOf(await parseObserverFile(csvOf(reversed(keys) as string[], rows.map(reversed) as string[][])));
+    const observers = observersOf(await parseObserverFile(csvOf(reversed(keys) as string[], rows.map(reversed) as string[][]), sampleElection));
     expect(observers[1]).toMatchObject({ surname: "O'Neill", role: "short_term_observer" });
     expect(observers[1]?.email).toBeUndefined();
   });
@@ -267,7 +285,7 @@ describe("the header row", () => {
     const keep = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10];
     const header = [...keep.map((i) => englishHeader[i]!), "Notes"];
     const rows = sampleObserverRows(2).map((row) => [...keep.map((i) => row[i]), "anything"]);
-    const observers = observersOf(await parseObserverFile(csvOf(header, rows)));
+    const observers = observersOf(await parseObserverFile(csvOf(header, rows), sampleElection));
     expect(observers[0]).toMatchObject({ surname: "Müller", nationality: "DE", role: "head_of_mission" });
     expect([observers[0]?.cyrillicName, observers[0]?.email]).toEqual([undefined, undefined]);
   });
@@ -277,7 +295,7 @@ describe("the header row", () => {
     header[6] = "Passport";
     header[9] = "Departure date";
     header.splice(0, 1);
-    const errors = errorsOf(await parseObserverFile(csvOf(header, [])));
+    const errors = errorsOf(await parseObserverFile(csvOf(header, []), sampleElection));
     expect(errors).toEqual([
       { row: 1, column: "departureOn", code: "duplicateColumn" },
       { row: 1, column: "surname", code: "missingColumn" },
@@ -287,7 +305,7 @@ describe("the header row", () => {
   });
 
   it("needs at least one observer under it", async () => {
-    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, [[], []])))).toEqual([
+    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, [[], []]), sampleElection))).toEqual([
       { row: null, column: null, code: "noObserverRows" },
     ]);
   });
@@ -300,7 +318,7 @@ describe("the report's column names", () => {
     const rows = sampleObserverRows(3);
     rows[0]![6] = "P#1"; // row 2
     rows[1]![9] = "2026-13-01"; // row 3: arrival
-    const result = await parseObserverFile(csvOf(header, rows));
+    const result = await parseObserverFile(csvOf(header, rows), sampleElection);
     if (result.ok) throw new Error("expected the file to be refused");
     // A coordinator reading the portal in English still sees the Russian file's headings.
     expect(reportedErrors(result.errors, result.headings, "en")).toEqual([
@@ -312,19 +330,19 @@ describe("the report's column names", () => {
 
   it("name a missing column as the template of the file's language does, else in the coordinator's language", async () => {
     const turkmen = Object.values(tk.observerImport.headers).filter((heading) => heading !== tk.observerImport.headers.arrivalOn);
-    const result = await parseObserverFile(csvOf(turkmen, sampleObserverRows(1)));
+    const result = await parseObserverFile(csvOf(turkmen, sampleObserverRows(1)), sampleElection);
     if (result.ok) throw new Error("expected the file to be refused");
     expect(reportedErrors(result.errors, result.headings, "en")).toEqual([{ row: 1, heading: "Gelýän senesi", code: "missingColumn" }]);
 
     // Headings all reworded tell no language: the coordinator's own is used.
     const reworded = englishHeader.filter((heading) => heading !== "Arrival date").map((heading) => `${heading} (as in the passport)`);
-    const unknown = await parseObserverFile(csvOf(reworded, []));
+    const unknown = await parseObserverFile(csvOf(reworded, []), sampleElection);
     if (unknown.ok) throw new Error("expected the file to be refused");
     expect(reportedErrors(unknown.errors, unknown.headings, "ru")).toEqual([{ row: 1, heading: "Дата прибытия", code: "missingColumn" }]);
   });
 
   it("are left out for a problem of the whole file", async () => {
-    const result = await parseObserverFile(csvOf(englishHeader, []));
+    const result = await parseObserverFile(csvOf(englishHeader, []), sampleElection);
     if (result.ok) throw new Error("expected the file to be refused");
     expect(reportedErrors(result.errors, result.headings, "en")).toEqual([{ row: null, heading: null, code: "noObserverRows" }]);
   });
@@ -334,7 +352,7 @@ describe("the report's column names", () => {
     header[0] = `Surname (${"as in the passport, ".repeat(20)})`;
     const rows = sampleObserverRows(1);
     rows[0]![0] = "Иванов";
-    const result = await parseObserverFile(csvOf(header, rows));
+    const result = await parseObserverFile(csvOf(header, rows), sampleElection);
     if (result.ok) throw new Error("expected the file to be refused");
     const [error] = reportedErrors(result.errors, result.headings, "en");
     expect(error?.heading).toHaveLength(80);
@@ -346,7 +364,7 @@ describe("a file without observers", () => {
   it("is called empty when it holds nothing at all, and so is not the template", async () => {
     const blank = new TextEncoder().encode(" \r\n\r\n,,\r\n");
     for (const file of [new Uint8Array(), blank, await xlsxOf([], [])]) {
-      expect(errorsOf(await parseObserverFile(file))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
+      expect(errorsOf(await parseObserverFile(file, sampleElection))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
     }
   });
 
@@ -354,13 +372,13 @@ describe("a file without observers", () => {
     // The header row deleted: the first observer is where the headings should be.
     const rows = sampleObserverRows(3);
     const [first, ...others] = rows;
-    expect(errorsOf(await parseObserverFile(csvOf(first as string[], others)))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
-    expect(errorsOf(await parseObserverFile(csvOf(["", ""], rows)))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
+    expect(errorsOf(await parseObserverFile(csvOf(first as string[], others), sampleElection))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
+    expect(errorsOf(await parseObserverFile(csvOf(["", ""], rows), sampleElection))).toEqual([{ row: null, column: null, code: "notTemplate" }]);
   });
 
   it("has no observer rows when it is the template's header row alone", async () => {
     for (const locale of ["tk", "ru", "en"] as const) {
-      expect(errorsOf(await parseObserverFile(buildCsvTemplate(locale)))).toEqual([{ row: null, column: null, code: "noObserverRows" }]);
+      expect(errorsOf(await parseObserverFile(buildCsvTemplate(locale), sampleElection))).toEqual([{ row: null, column: null, code: "noObserverRows" }]);
     }
   });
 });
@@ -370,7 +388,7 @@ describe("the head of mission", () => {
     const rows = sampleObserverRows(5);
     rows[2]![8] = "Head of mission"; // row 4
     rows[4]![8] = "Глава миссии"; // row 6
-    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, rows)))).toEqual([
+    expect(errorsOf(await parseObserverFile(csvOf(englishHeader, rows), sampleElection))).toEqual([
       { row: 4, column: "role", code: "headOfMissionTwiceInFile", params: { otherRow: 2 } },
       { row: 6, column: "role", code: "headOfMissionTwiceInFile", params: { otherRow: 2 } },
     ]);
@@ -382,13 +400,13 @@ describe("parseObserverFile", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     for (const file of [png, xls]) {
-      expect(errorsOf(await parseObserverFile(file))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
+      expect(errorsOf(await parseObserverFile(file, sampleElection))).toEqual([{ row: null, column: null, code: "unreadableFile" }]);
     }
-    expect(errorsOf(await parseObserverFile(new Uint8Array()))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
+    expect(errorsOf(await parseObserverFile(new Uint8Array(), sampleElection))).toEqual([{ row: null, column: null, code: "emptyFile" }]);
   });
 
   it("refuses a file over 10 MB before reading it", async () => {
-    expect(errorsOf(await parseObserverFile(new Uint8Array(10 * 1024 * 1024 + 1)))).toEqual([
+    expect(errorsOf(await parseObserverFile(new Uint8Array(10 * 1024 * 1024 + 1), sampleElection))).toEqual([
       { row: null, column: null, code: "fileTooLarge", params: { megabytes: 10 } },
     ]);
   });

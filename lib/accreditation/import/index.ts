@@ -1,3 +1,4 @@
+import type { ElectionDates } from "../intake";
 import { readCsv } from "./csv";
 import { fileError, observersFromSheet, type ImportResult, type Sheet } from "./rows";
 import { readXlsx } from "./xlsx";
@@ -17,7 +18,8 @@ export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-export async function parseObserverFile(bytes: Uint8Array): Promise<ImportResult> {
+/** Every row is checked as the observer form checks it, dates against `election` included. */
+export async function parseObserverFile(bytes: Uint8Array, election: ElectionDates): Promise<ImportResult> {
   if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) {
     return fileError("fileTooLarge", { megabytes: MAX_IMPORT_FILE_BYTES / 1024 / 1024 });
   }
@@ -30,7 +32,7 @@ export async function parseObserverFile(bytes: Uint8Array): Promise<ImportResult
     // The reader's message is for developers; the coordinator learns that the file is unreadable.
     return fileError("unreadableFile");
   }
-  return observersFromSheet(sheet);
+  return observersFromSheet(sheet, election);
 }
 
 /** Text has no NUL bytes, except in UTF-16, which starts with a byte-order mark. */

@@ -1,6 +1,8 @@
 import { fieldErrorsOf, type FieldErrors } from "@/lib/forms";
 import { countryCodeOf } from "../countries";
-import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "../observer-schema";
+import { observerFormSchema } from "../election-form-schemas";
+import type { ElectionDates } from "../intake";
+import { observerFields, type ObserverField, type ObserverInput } from "../observer-schema";
 import { cellText, isBlankRow, type Cell } from "./cells";
 import { dateColumns, fieldOfHeader, optionalColumns, roleOf, sexOf, templateHeading, templateLocaleOf } from "./columns";
 
@@ -107,9 +109,10 @@ function valuesOf(cells: readonly Cell[], columns: Map<ObserverField, number>, d
 
 /**
  * All or nothing: every row's observer, or every problem in the file (each invalid cell once,
- * each row whose passport another row repeats, and each head of mission after the first).
+ * a row's dates that break the election's rules, each row whose passport another row repeats, and
+ * each head of mission after the first).
  */
-export function observersFromSheet(sheet: Sheet): ImportResult {
+export function observersFromSheet(sheet: Sheet, election: ElectionDates): ImportResult {
   if (isBlankRow(sheet.header) && sheet.rows.every((row) => isBlankRow(row.cells))) return fileError("emptyFile");
   const { columns, headings, errors: headerErrors } = readHeader(sheet.header);
   // Without one heading of the template, the first row is data or something else: not a list to correct column by column.
@@ -124,6 +127,7 @@ export function observersFromSheet(sheet: Sheet): ImportResult {
   const observers: ObserverInput[] = [];
   const observerRows: number[] = [];
   const rowsByPassport = new Map<string, number[]>();
+  const observerSchema = observerFormSchema(election);
   for (const { row, cells } of rows) {
     const result = observerSchema.safeParse(valuesOf(cells, columns, sheet.date1904 ?? false));
     if (!result.success) {

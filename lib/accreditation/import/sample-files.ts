@@ -22,6 +22,9 @@ export const englishHeader = [
   "Email",
 ];
 
+/** The election the sample rows are read against: every sample observer's age and stay fit it. */
+export const sampleElection = { electionDay: "2026-03-15", observationStartsOn: "2026-02-13", observationEndsOn: "2026-03-25" };
+
 const surnames = ["Müller", "O'Neill", "Nowak", "Smith-Jones", "Jørgensen", "Dubois", "Kowalczyk", "Şahin", "van der Berg", "García"];
 const givenNames = ["Anna Maria", "Jean-Luc", "Zoë", "Piotr", "Ayşe", "John", "Lars", "Inés", "Mehmet", "Sophie"];
 const cyrillicNames = ["Мюллер Анна Мария", "О'Нил Жан-Люк", "Новак Зоя", "Смит-Джонс Пётр"];

@@ -7,6 +7,7 @@ import { buildImportTemplate, parseObserverFile } from ".";
 import { observerFields } from "../observer-schema";
 import { observerRoles, sexes } from "../vocabulary";
 import { fieldOfHeader, roleOf, sexOf } from "./columns";
+import { sampleElection } from "./sample-files";
 
 const catalogs = { en, ru, tk };
 
@@ -27,7 +28,7 @@ describe.each(["en", "ru", "tk"] as const)("buildImportTemplate(%s)", (locale) =
     expect(headings).toEqual(observerFields.map((field) => messages.observerImport.headers[field]));
     expect(headings.map((heading) => fieldOfHeader(String(heading)))).toEqual(observerFields);
     expect(sheet.rowCount).toBe(1);
-    expect(await parseObserverFile(await buildImportTemplate(locale))).toEqual({
+    expect(await parseObserverFile(await buildImportTemplate(locale), sampleElection)).toEqual({
       ok: false,
       errors: [{ row: null, column: null, code: "noObserverRows" }],
       headings: {},
@@ -97,7 +98,7 @@ describe("a filled-in template", () => {
       new Date("2026-03-20T00:00:00Z"),
       null,
     ]);
-    const result = await parseObserverFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const result = await parseObserverFile(new Uint8Array(await workbook.xlsx.writeBuffer()), sampleElection);
     expect(result).toEqual({
       ok: true,
       observers: [

@@ -8,6 +8,7 @@ import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { submitApplication, withdrawApplication } from "../applications";
 import { addObserver, removeObserver } from "../observer-changes";
+import { withNameSortKey } from "../observer-name";
 import { getApplicationForReview, listApplicationHistory, listObserversForReview, recordApplicationViewed, type ApplicationForReview, type ReviewObserverFilter } from "./application";
 import { approveApplication, decideObservers, rejectApplication, requestChanges, type Staff } from "./decisions";
 
@@ -187,7 +188,7 @@ describe("listObserversForReview", () => {
     const twinRow = (await acc.observerRow(twin))!;
     const goneRow = (await acc.observerRow(gone))!;
     const copyOf = (row: typeof twinRow, missionId: string, status: typeof twinRow.status = "pending") => ({
-      ...acc.observerInput(election, { passportNumber: row.passportNumber, nationality: row.nationality, surname: "Copy" }),
+      ...withNameSortKey(acc.observerInput(election, { passportNumber: row.passportNumber, nationality: row.nationality, surname: "Copy" })),
       missionId,
       status,
     });

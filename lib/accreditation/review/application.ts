@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { auditEvents, badges, elections, fileMetadataColumns, files, missionObserverCount, missions, missionSubmissions, observerRecordColumns, observers, organizations, reviewComments, users } from "@/db/schema";
@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { assertPermission } from "@/lib/identity/authorize";
 import { offsetOf, type ListQuery } from "@/lib/listing";
 import { checkObserver, type IntakeIssue } from "../intake";
+import { byObserverName } from "../observer-name";
 import { groupComments } from "../review-comments";
 import { isUuid } from "../scope";
 import type { Staff } from "./decisions";
@@ -133,7 +134,7 @@ export async function listObserversForReview(actor: Staff, application: Applicat
     })
     .from(observers)
     .where(and(...conditions))
-    .orderBy(asc(observers.surname), asc(observers.givenNames), asc(observers.id))
+    .orderBy(...byObserverName)
     .limit(query.pageSize)
     .offset(offsetOf(query));
 

@@ -9,6 +9,7 @@ import type { ProcessedPhoto } from "@/lib/files/photo";
 import { storeFile } from "@/lib/files/store";
 import { assertPermission } from "@/lib/identity/authorize";
 import { tellCoordinators } from "../coordinator-news";
+import { withNameSortKey } from "../observer-name";
 import { isUuid } from "../scope";
 import { bumpMission, lockMission, type DecisionRefusal, type Staff } from "./decisions";
 import type { ObserverCorrection } from "./schemas";
@@ -76,7 +77,7 @@ export async function correctAccreditedObserver(
     const now = new Date();
     await tx
       .update(observers)
-      .set({ ...values, ...(photoFileId && { photoFileId }), updatedAt: now, version: observer.version + 1 })
+      .set({ ...withNameSortKey(values), ...(photoFileId && { photoFileId }), updatedAt: now, version: observer.version + 1 })
       .where(eq(observers.id, observer.id));
     await bumpMission(tx, mission.id);
     // Which fields changed, never their values: they are passport data.

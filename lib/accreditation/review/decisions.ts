@@ -9,6 +9,7 @@ import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
 import { tellObservers } from "@/lib/observers/observer-news";
 import { tellCoordinators } from "../coordinator-news";
+import { byObserverName } from "../observer-name";
 import { isUuid } from "../scope";
 import { applicationLifecycle, observerLifecycle, type ApplicationEvent } from "../transitions";
 import type { DecisionReason } from "../vocabulary";
@@ -212,7 +213,7 @@ export async function decideObservers(
       .select({ id: observers.id, status: observers.status, version: observers.version })
       .from(observers)
       .where(and(eq(observers.missionId, mission.id), inArray(observers.id, ids)))
-      .orderBy(observers.surname, observers.givenNames, observers.id)
+      .orderBy(...byObserverName)
       .for("update");
     if (rows.length !== ids.length) return refused("notFound");
     const seenVersion = new Map(seen.map((s) => [s.observerId, s.version]));

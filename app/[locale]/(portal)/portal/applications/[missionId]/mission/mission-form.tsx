@@ -1,12 +1,15 @@
 "use client";
 
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { CheckboxGroup, DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { saveMissionDetailsAction } from "@/lib/accreditation/actions";
-import { missionDetailsSchema, type MissionDetailsInput } from "@/lib/accreditation/mission-schema";
+import { missionDetailsFormSchema } from "@/lib/accreditation/election-form-schemas";
+import type { ElectionDates } from "@/lib/accreditation/intake";
+import type { MissionDetailsInput } from "@/lib/accreditation/mission-schema";
 
 type Option = { value: string; label: string };
 type Initial = Record<Exclude<keyof MissionDetailsInput, "regions" | "workingLanguages">, string> & {
@@ -16,11 +19,23 @@ type Initial = Record<Exclude<keyof MissionDetailsInput, "regions" | "workingLan
 
 const fieldOrder = ["name", "type", "plannedArrivalOn", "plannedDepartureOn", "regions", "contactPerson", "phone", "email", "workingLanguages"] as const;
 
-export function MissionForm(props: { locale: string; missionId: string; initial: Initial; typeOptions: Option[]; regionOptions: Option[]; languageOptions: Option[] }) {
-  const { locale, missionId, typeOptions, regionOptions, languageOptions } = props;
+type Props = {
+  locale: string;
+  missionId: string;
+  /** The planned dates are checked against the election's here as on the server, all in one round. */
+  election: ElectionDates;
+  initial: Initial;
+  typeOptions: Option[];
+  regionOptions: Option[];
+  languageOptions: Option[];
+};
+
+export function MissionForm(props: Props) {
+  const { locale, missionId, election, typeOptions, regionOptions, languageOptions } = props;
   const t = useTranslations("applications");
+  const schema = useMemo(() => missionDetailsFormSchema(election), [election]);
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm<MissionDetailsInput>(
-    missionDetailsSchema,
+    schema,
     saveMissionDetailsAction,
     props.initial as unknown as MissionDetailsInput,
   );

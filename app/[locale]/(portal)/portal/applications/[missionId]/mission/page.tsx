@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { electionDatesOf } from "@/lib/accreditation/intake";
 import { deploymentRegions, missionTypes, workingLanguages } from "@/lib/accreditation/vocabulary";
 import { isEditable } from "@/lib/accreditation/rules";
 import { formatDay } from "@/lib/i18n/format";
@@ -43,6 +44,7 @@ export default async function MissionDetailsPage({ params }: Props) {
       <MissionForm
         locale={locale}
         missionId={application.id}
+        election={electionDatesOf(application.election)}
         initial={{
           name: application.name ?? "",
           type: application.type ?? "",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { labelsOf, summaryItems } from "@/components/forms/summary-items";
@@ -7,13 +8,17 @@ import { DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Link } from "@/i18n/navigation";
 import { saveObserverAction } from "@/lib/accreditation/actions";
-import { observerFields, observerSchema, type ObserverField, type ObserverInput } from "@/lib/accreditation/observer-schema";
+import { observerFormSchema } from "@/lib/accreditation/election-form-schemas";
+import type { ElectionDates } from "@/lib/accreditation/intake";
+import { observerFields, type ObserverField, type ObserverInput } from "@/lib/accreditation/observer-schema";
 
 type Option = { value: string; label: string };
 
 type Props = {
   locale: string;
   missionId: string;
+  /** The dates are checked against the election's here as on the server, all in one round. */
+  election: ElectionDates;
   /** Present when correcting an observer. */
   observerId?: string;
   initial: Record<ObserverField, string>;
@@ -28,10 +33,11 @@ type Props = {
 const fieldOrder = [...observerFields, "photo"] as const;
 
 /** One observer, as in their passport, with their photo. */
-export function ObserverForm({ locale, missionId, observerId, initial, roleOptions, sexOptions, countryOptions, photoRequired, hasPhoto }: Props) {
+export function ObserverForm({ locale, missionId, election, observerId, initial, roleOptions, sexOptions, countryOptions, photoRequired, hasPhoto }: Props) {
   const t = useTranslations("observers");
+  const schema = useMemo(() => observerFormSchema(election), [election]);
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm<ObserverInput>(
-    observerSchema,
+    schema,
     saveObserverAction,
     initial as unknown as ObserverInput,
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AccreditationNumber } from "@/components/accreditation/accreditation-number";
 import { ObserverStatusBadge } from "@/components/accreditation/status";
 import { Link } from "@/i18n/navigation";
+import { electionDatesOf } from "@/lib/accreditation/intake";
 import { getOwnObserver } from "@/lib/accreditation/queries";
 import { isObserverEditable } from "@/lib/accreditation/rules";
 import { formatDay } from "@/lib/i18n/format";
@@ -54,6 +55,7 @@ export default async function ObserverPage({ params, searchParams }: Props) {
         <ObserverForm
           locale={locale}
           missionId={application.id}
+          election={electionDatesOf(application.election)}
           observerId={observer.id}
           initial={{
             surname: observer.surname,

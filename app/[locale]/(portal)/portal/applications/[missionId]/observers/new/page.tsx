@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { electionDatesOf } from "@/lib/accreditation/intake";
 import { observerFields } from "@/lib/accreditation/observer-schema";
 import { acceptsAmendments, isEditable } from "@/lib/accreditation/rules";
 import { applicationPageMetadata, loadApplicationPage } from "../../application-page";
@@ -27,6 +28,7 @@ export default async function NewObserverPage({ params }: Props) {
           <ObserverForm
             locale={locale}
             missionId={application.id}
+            election={electionDatesOf(application.election)}
             initial={Object.fromEntries(observerFields.map((field) => [field, ""])) as Record<(typeof observerFields)[number], string>}
             photoRequired={amendment}
             hasPhoto={false}

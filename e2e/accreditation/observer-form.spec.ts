@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+import { errorSummary, signInAs } from "../fixtures";
+import { newOpenElection, observerRow, startApplication, type TestElection } from "./factories";
+
+/** The observer form reports every problem at once: a mistyped field and a date that breaks the election's rules. */
+
+const expectedMessages = [
+  "Date of birth: An observer must be at least 18 years old on election day.",
+  "Observer's email address (optional): Enter an email address like name@example.org.",
+];
+
+/** An observer aged 16 on election day, whose email address lacks its domain. */
+async function fillUnderageObserverWithBadEmail(page: Page, election: TestElection) {
+  const observer = observerRow(election, 0, "UA");
+  await page.getByLabel("Surname").fill(observer.surname);
+  await page.getByLabel("Given names").fill(observer.givenNames);
+  await page.getByLabel("Sex").selectOption({ label: "Male" });
+  await page.getByLabel("Date of birth").fill(`${Number(election.electionDay.slice(0, 4)) - 16}-01-01`);
+  await page.getByLabel("Nationality").selectOption({ label: "Poland" });
+  await page.getByLabel("Passport number").fill(observer.passportNumber);
+  await page.getByLabel("Passport expiry date").fill(observer.passportExpiresOn);
+  await page.getByLabel("Role in the mission").selectOption({ label: "Head of mission" });
+  await page.getByLabel("Arrival", { exact: true }).fill(observer.arrivalOn);
+  await page.getByLabel("Departure", { exact: true }).fill(observer.departureOn);
+  await page.getByLabel("Observer's email address (optional)").fill("piotr.nowak@");
+}
+
+test("a mistyped email and an underage observer are both reported after one submission, in the browser and by the server", async ({ page, browser }) => {
+  const election = await newOpenElection(browser);
+  await signInAs(page, "coordinator");
+  const path = await startApplication(page, election);
+
+  await page.goto(`/en${path}/observers/new`);
+  await fillUnderageObserverWithBadEmail(page, election);
+  await page.getByRole("button", { name: "Add the observer" }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText(expectedMessages);
+  await expect(page.getByLabel("Date of birth")).toHaveAttribute("aria-invalid", "true");
+
+  // Without JavaScript the Server Action answers alone, with the same two messages.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto(`/en${path}/observers/new`);
+  await fillUnderageObserverWithBadEmail(plain, election);
+  await plain.getByRole("button", { name: "Add the observer" }).click();
+  await expect(errorSummary(plain).getByRole("link")).toHaveText(expectedMessages);
+  await expect(plain.getByLabel("Passport number")).toHaveValue("UA000000");
+  await noScript.close();
+});
