@@ -212,6 +212,8 @@ describe("seedDemoData", () => {
     expect(phases).toEqual({ "PRES-2022": "held", "MEJ-2023": "held", "MEJ-2024": "held", [upcomingCode]: "accreditationOpen" });
     const mej2024 = seeded.find((e) => e.code === "MEJ-2024")!;
     expect(mej2024.electionDay).toBe("2024-07-07");
+    // Early elections of the Mejlis (DOMAIN.md), not by-elections.
+    expect(mej2024.type).toBe("early");
     expect(mej2024.accreditationOpensAt.toISOString()).toBe("2024-05-08T04:00:00.000Z");
 
     // Organizations and accounts.

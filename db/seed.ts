@@ -102,7 +102,7 @@ function pastElections() {
     },
     {
       code: "MEJ-2024",
-      type: "by_election" as const,
+      type: "early" as const,
       titleTk: "Türkmenistanyň Mejlisiniň deputatlarynyň möhletinden öň saýlawlary",
       titleRu: "Досрочные выборы депутатов Меджлиса Туркменистана",
       titleEn: "Early elections of deputies of the Mejlis of Turkmenistan",

@@ -87,20 +87,19 @@ export function SelectField({ id, label, hint, error, options, placeholder, ...s
   );
 }
 
-type CheckboxGroupProps = {
-  /** The first box takes this id, so the error summary's link lands on the group. */
+type ChoiceGroupProps = {
+  /** The first choice takes this id, so the error summary's link lands on the group. */
   id: string;
   legend: string;
   hint?: string;
   error?: string;
   options: readonly { value: string; label: string; lang?: string }[];
-  defaultValues: readonly string[];
-  /** What react-hook-form's `register(name)` gives, spread on every box. */
+  /** What react-hook-form's `register(name)` gives, spread on every choice. */
   inputProps: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "value" | "defaultChecked">;
 };
 
-/** Several choices of one question, as a fieldset whose legend is the question. */
-export function CheckboxGroup({ id, legend, hint, error, options, defaultValues, inputProps }: CheckboxGroupProps) {
+/** The choices of one question, as a fieldset whose legend is the question. */
+function ChoiceGroup({ type, id, legend, hint, error, options, isChosen, inputProps }: ChoiceGroupProps & { type: "checkbox" | "radio"; isChosen: (value: string) => boolean }) {
   return (
     <fieldset className={error ? "field field--error" : "field"} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
@@ -116,18 +115,18 @@ export function CheckboxGroup({ id, legend, hint, error, options, defaultValues,
       )}
       <div className="checkbox-group">
         {options.map((option, index) => {
-          const boxId = index === 0 ? id : `${id}-${option.value}`;
+          const choiceId = index === 0 ? id : `${id}-${option.value}`;
           return (
             <div className="checkbox" key={option.value}>
               <input
-                id={boxId}
-                type="checkbox"
+                id={choiceId}
+                type={type}
                 value={option.value}
-                defaultChecked={defaultValues.includes(option.value)}
+                defaultChecked={isChosen(option.value)}
                 aria-invalid={error ? true : undefined}
                 {...inputProps}
               />
-              <label htmlFor={boxId} lang={option.lang}>
+              <label htmlFor={choiceId} lang={option.lang}>
                 {option.label}
               </label>
             </div>
@@ -136,4 +135,14 @@ export function CheckboxGroup({ id, legend, hint, error, options, defaultValues,
       </div>
     </fieldset>
   );
+}
+
+/** Several choices of one question. */
+export function CheckboxGroup({ defaultValues, ...props }: ChoiceGroupProps & { defaultValues: readonly string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" isChosen={(value) => defaultValues.includes(value)} />;
+}
+
+/** Exactly one choice of a few, all in view. */
+export function RadioGroup({ defaultValue, ...props }: ChoiceGroupProps & { defaultValue?: string }) {
+  return <ChoiceGroup {...props} type="radio" isChosen={(value) => value === defaultValue} />;
 }

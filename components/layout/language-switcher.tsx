@@ -5,8 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Link, usePathname } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
-
-const ownNames = { tk: "Türkmençe", ru: "Русский", en: "English" } as const;
+import { ownLanguageNames } from "@/lib/i18n/own-language-names";
 
 /**
  * Links to the same page in each language, each named in its own language, keeping the query: a
@@ -37,7 +36,7 @@ function LanguageLinks({ search }: { search: string }) {
         {routing.locales.map((locale) => (
           <li key={locale}>
             <Link href={href} locale={locale} lang={locale} hrefLang={locale} aria-current={locale === current ? "true" : undefined}>
-              {ownNames[locale]}
+              {ownLanguageNames[locale]}
             </Link>
           </li>
         ))}

@@ -6,6 +6,7 @@ import type { Locale } from "@/i18n/routing";
 import { formatInstant } from "@/lib/i18n/format";
 import { pageCount, pageWindow } from "@/lib/listing";
 import { cachedStatementElections, cachedStatementPage, PUBLIC_PAGE_SIZE } from "@/lib/statements/cache";
+import { feedQueryOf } from "@/lib/statements/filters";
 import type { StatementFilters } from "@/lib/statements/public";
 import { originalLanguages, statementKinds } from "@/lib/statements/vocabulary";
 
@@ -20,7 +21,6 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
   ]);
   const pages = pageCount(total, PUBLIC_PAGE_SIZE);
   const href = (n: number) => ({ pathname: "/statements", query: { ...filters, page: n } });
-  const feedQuery = new URLSearchParams({ locale, ...(filters.election ? { election: filters.election } : {}), ...(filters.organization ? { organization: filters.organization } : {}) });
   return (
     <>
       <h1>{t("listTitle")}</h1>
@@ -141,7 +141,7 @@ export async function StatementList({ locale, filters, page }: { locale: Locale;
         </>
       )}
       <p>
-        <a href={`/api/feeds/statements?${feedQuery.toString()}`} type="application/atom+xml">
+        <a href={`/api/feeds/statements?${feedQueryOf(locale, filters).toString()}`} type="application/atom+xml">
           {t("subscribe")}
         </a>
       </p>

@@ -1,7 +1,7 @@
 import { boolean, check, date, integer, pgEnum, pgTable, text, timestamp, uuid, varchar, index } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
-export const electionTypes = ["presidential", "parliamentary", "local_council", "referendum", "by_election"] as const;
+export const electionTypes = ["presidential", "parliamentary", "local_council", "referendum", "early", "by_election"] as const;
 export const electionType = pgEnum("election_type", electionTypes);
 
 export const electionStatuses = ["draft", "published"] as const;

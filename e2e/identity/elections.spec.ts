@@ -125,3 +125,29 @@ test("the list filters drafts and published elections, and election pages have n
   await expect(page.locator("#code-error")).toHaveText("Bu meýdany dolduryň.");
   await expectNoAxeViolations(page);
 });
+
+test("the 2024 Mejlis elections are early elections in every language, and the election form offers the type", async ({ page }) => {
+  for (const [locale, label] of [
+    ["en", "Early elections"],
+    ["ru", "Досрочные выборы"],
+    ["tk", "Möhletinden öň geçirilýän saýlawlar"],
+  ] as const) {
+    await page.goto(`/${locale}/elections/MEJ-2024`);
+    await expect(page.getByText(`${label} ·`)).toBeVisible();
+  }
+
+  await signInAs(page, "admin");
+  await page.goto("/en/commission/admin/elections?q=MEJ-2024");
+  await page.getByRole("row").filter({ hasText: "MEJ-2024" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit MEJ-2024");
+  await expect(page.getByLabel("Type")).toHaveValue("early");
+  await expect(page.getByLabel("Type").locator("option:checked")).toHaveText("Early elections");
+
+  const electionCode = code();
+  await page.goto("/en/commission/admin/elections/new");
+  await fillElection(page, { code: electionCode, titleEn: `Early elections ${electionCode}`, closes: "2031-09-11T18:00" });
+  await page.getByLabel("Type").selectOption({ label: "Early elections" });
+  await page.getByRole("button", { name: "Add election" }).click();
+  await expect(page.getByRole("status")).toHaveText("The election was added.");
+  await expect(page.getByRole("row").filter({ hasText: electionCode }).getByRole("cell", { name: "Early elections", exact: true })).toHaveCount(1);
+});

@@ -172,6 +172,21 @@ test("the language switcher keeps a statements search and its filters, and a sor
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(tk.publicElections.listTitle);
 });
 
+test("a filtered statements list links to a feed of the same filters, which the feed honours as its own address; the page is not a filter", async ({ page }) => {
+  await page.goto(`/ru/statements?q=${encodeURIComponent("наблюдение")}&election=mej-2024&organization=CIS&kind=final&language=ru&page=2`);
+  const link = page.getByRole("link", { name: ru.publicStatements.subscribe });
+  const expected = `/api/feeds/statements?locale=ru&election=MEJ-2024&organization=CIS&kind=final&language=ru&q=${encodeURIComponent("наблюдение")}`;
+  await expect(link).toHaveAttribute("href", expected);
+  const response = await page.request.get(expected);
+  expect(response.status()).toBe(200);
+  const self = (await response.text()).match(/<link rel="self" href="([^"]+)"/)![1]!.replaceAll("&amp;", "&");
+  expect(new URL(self).pathname + new URL(self).search).toBe(expected);
+
+  // An unknown kind or language is no filter, in the list and in its feed alike.
+  await page.goto("/en/statements?kind=verdict&language=xx");
+  await expect(page.getByRole("link", { name: en.publicStatements.subscribe })).toHaveAttribute("href", "/api/feeds/statements?locale=en");
+});
+
 test("a statements page past the end says so in the reader's language and links to the last page", async ({ page }) => {
   // A search nothing matches has one (empty) page.
   await page.goto(`/ru/statements?q=${randomUUID()}&page=5`);

@@ -17,6 +17,7 @@ export const auditActions = [
   "user.disabled",
   "user.enabled",
   "user.role_changed",
+  "user.email_language_changed",
   "organization.created",
   "organization.updated",
   "election.created",

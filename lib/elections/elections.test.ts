@@ -83,6 +83,16 @@ describe("createElection", () => {
     });
   });
 
+  it("creates early elections (as the Mejlis elections of July 2024 were), read back and listed as such", async () => {
+    const values = input({ type: "early", titleEn: `Early elections ${data.token}`, status: "published" });
+    const id = await created(values);
+    expect(await getElectionForEdit(admin, id)).toMatchObject({ type: "early" });
+    const [row] = await getDb().select({ type: elections.type }).from(elections).where(eq(elections.id, id));
+    expect(row!.type).toBe("early");
+    const [event] = await data.auditOf("election", id);
+    expect(event!.details).toEqual({ fields: expect.objectContaining({ type: "early" }) });
+  });
+
   it("refuses a code another election has, and writes nothing", async () => {
     const values = input();
     await created(values);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { electionTypes } from "@/db/schema/elections";
 import { fieldErrorsOf } from "@/lib/forms";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
+import tk from "@/messages/tk.json";
 import { electionSchema, instantOfAshgabatDateTime, isDay } from "./schemas";
 
 const valid = {
@@ -93,5 +97,23 @@ describe("date helpers", () => {
     expect(instantOfAshgabatDateTime("2027-03-04T18:00")?.toISOString()).toBe("2027-03-04T13:00:00.000Z");
     expect(instantOfAshgabatDateTime("2027-01-01T00:30")?.toISOString()).toBe("2026-12-31T19:30:00.000Z");
     expect(instantOfAshgabatDateTime("2027-01-01T00:30:00")).toBeNull();
+  });
+});
+
+describe("election types", () => {
+  it("include early elections beside by-elections, and the form accepts each type", () => {
+    expect(electionTypes).toEqual(["presidential", "parliamentary", "local_council", "referendum", "early", "by_election"]);
+    for (const type of electionTypes) expect(electionSchema.safeParse({ ...valid, type }).success).toBe(true);
+    expect(errorsOf({ ...valid, type: "snap" })).toEqual({ type: "choose" });
+  });
+
+  it.each([
+    ["tk", tk, "Möhletinden öň geçirilýän saýlawlar"],
+    ["ru", ru, "Досрочные выборы"],
+    ["en", en, "Early elections"],
+  ] as const)("%s names every type, early elections as such", (_locale, messages, early) => {
+    const labels: Record<string, string> = messages.home.electionType;
+    expect(Object.keys(labels)).toEqual([...electionTypes]);
+    expect(labels.early).toBe(early);
   });
 });

@@ -5,7 +5,7 @@
  * when a client component needs a namespace not listed here, or one listed is no longer used.
  */
 export const workspaceClientNamespaces = {
-  auth: ["errors", "invitation", "layout", "observerAccess", "passwords", "signIn", "twoFactor", "validation"],
+  auth: ["account", "errors", "invitation", "layout", "observerAccess", "passwords", "signIn", "twoFactor", "validation"],
   portal: ["applications", "errors", "layout", "meetingChanges", "meetings", "observerImport", "observerPhotos", "observers", "statements", "validation"],
   commission: ["accounts", "audit", "elections", "errors", "invitations", "layout", "meetingChanges", "meetingRecord", "meetingResources", "meetings", "observers", "organizations", "review", "statements", "validation"],
   observer: ["errors", "layout", "observerAccess", "observers", "validation"],

@@ -2,7 +2,8 @@
 
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/request-context";
-import { secondFactorSchema } from "./schemas";
+import { changeEmailLanguage } from "./email-language";
+import { emailLanguageSchema, secondFactorSchema } from "./schemas";
 import { authorizeSignedIn } from "./session";
 import { confirmTotpEnrolment } from "./two-factor";
 
@@ -14,4 +15,13 @@ export async function confirmEnrolmentAction(_previous: FormState, formData: For
   const codes = await confirmTotpEnrolment(actor, parsed.data.code, await clientIp());
   if (!codes) return { status: "error", fieldErrors: { code: "secondFactorCode" } };
   return { status: "success", items: codes };
+}
+
+/** The signed-in user's own email language: the session says whose row, never the form. */
+export async function changeEmailLanguageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await authorizeSignedIn();
+  const parsed = emailLanguageSchema.safeParse({ preferredLocale: String(formData.get("preferredLocale") ?? "") });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  await changeEmailLanguage(actor, parsed.data.preferredLocale, await clientIp());
+  return { status: "success" };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { routing } from "@/i18n/routing";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")),
@@ -15,3 +16,6 @@ export const secondFactorSchema = z.object({
     .max(20, "tooLong")
     .regex(/^(\d{3}\s?\d{3}|[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{2})$/, "secondFactorCode"),
 });
+
+/** The language the portal writes its emails to the user in (the account page). */
+export const emailLanguageSchema = z.object({ preferredLocale: z.enum(routing.locales, "required") });

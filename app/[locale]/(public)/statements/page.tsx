@@ -1,7 +1,7 @@
 import { StatementList } from "@/components/statements/statement-list";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
-import { filtersOf } from "./filters";
+import { filtersOf } from "@/lib/statements/filters";
 
 export const generateMetadata = pageMetadata("publicStatements", "listTitle", "/statements");
 

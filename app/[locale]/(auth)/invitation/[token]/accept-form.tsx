@@ -8,8 +8,7 @@ import { NewPasswordFields, useNewPasswordLabels } from "@/components/forms/new-
 import { useServerForm } from "@/components/forms/use-server-form";
 import { acceptInvitationAction } from "@/lib/identity/invitation-actions";
 import { acceptanceSchema } from "@/lib/identity/invitation-schemas";
-
-const ownLanguageNames = { tk: "Türkmençe", ru: "Русский", en: "English" } as const;
+import { ownLanguageOptions } from "@/lib/i18n/own-language-names";
 
 export function AcceptForm({ token, email, locale }: { token: string; email: string; locale: "tk" | "ru" | "en" }) {
   const t = useTranslations("invitation");
@@ -28,7 +27,7 @@ export function AcceptForm({ token, email, locale }: { token: string; email: str
         id="preferredLocale"
         label={t("language")}
         error={errorOf("preferredLocale")}
-        options={(["tk", "ru", "en"] as const).map((l) => ({ value: l, label: ownLanguageNames[l] }))}
+        options={ownLanguageOptions}
         {...form.register("preferredLocale")}
       />
       <NewPasswordFields register={form.register} errorOf={errorOf} />

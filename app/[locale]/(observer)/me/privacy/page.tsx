@@ -7,13 +7,12 @@ import { requirePermission } from "@/lib/identity/session";
 import { personalDataOf, whoHandledMyData } from "@/lib/observers/privacy";
 import { PassportDetails } from "../passport-details";
 import { TableWrap } from "@/components/data/table-wrap";
+import { ownLanguageNames } from "@/lib/i18n/own-language-names";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/me/privacy">) {
   const t = await getTranslations({ locale: await localeOf(params), namespace: "observerAccess.privacy" });
   return { title: t("title"), robots: { index: false } };
 }
-
-const ownLanguageNames = { tk: "Türkmençe", ru: "Русский", en: "English" } as const;
 
 /**
  * The observer's personal data as a readable page (printable), the same as the JSON download,

@@ -7,14 +7,13 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { inviteAction } from "@/lib/identity/invitation-actions";
 import { invitableRoles, invitationSchema } from "@/lib/identity/invitation-schemas";
+import { ownLanguageOptions } from "@/lib/i18n/own-language-names";
 
 type Props = {
   locale: string;
   organizations: { id: string; name: string }[];
   initial: { role?: string; organizationId?: string };
 };
-
-const ownLanguageNames = { tk: "Türkmençe", ru: "Русский", en: "English" } as const;
 
 export function InviteForm({ locale, organizations, initial }: Props) {
   const t = useTranslations("invitations");
@@ -45,7 +44,7 @@ export function InviteForm({ locale, organizations, initial }: Props) {
         label={t("emailLanguage")}
         hint={t("emailLanguageHint")}
         error={errorOf("locale")}
-        options={(["tk", "ru", "en"] as const).map((l) => ({ value: l, label: ownLanguageNames[l] }))}
+        options={ownLanguageOptions}
         {...form.register("locale")}
         name="emailLocale"
       />

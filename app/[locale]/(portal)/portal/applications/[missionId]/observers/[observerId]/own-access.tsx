@@ -8,8 +8,8 @@ import { formatInstant } from "@/lib/i18n/format";
 import { inviteObserverAction, revokeObserverInvitationAction } from "@/lib/observers/actions";
 import { ownAccessState } from "@/lib/observers/invitation-state";
 import { getObserverAccess } from "@/lib/observers/invitations";
+import { ownLanguageNames, ownLanguageOptions } from "@/lib/i18n/own-language-names";
 
-const ownLanguageNames = { tk: "Türkmençe", ru: "Русский", en: "English" } as const;
 const notices = ["invited", "resent", "revoked", "nothingToRevoke"] as const;
 const problems = ["noEmail", "alreadyJoined", "withdrawn", "invalidLanguage"] as const;
 
@@ -54,7 +54,7 @@ export async function OwnAccess({ actor, locale, missionId, observer, notice }: 
             id="emailLocale"
             name="emailLocale"
             label={t("language")}
-            options={(["tk", "ru", "en"] as const).map((l) => ({ value: l, label: ownLanguageNames[l] }))}
+            options={ownLanguageOptions}
             defaultValue={latest?.locale ?? locale}
           />
           <button type="submit" className="button">
