@@ -224,3 +224,15 @@ describe("grammar that depends on a number", () => {
     expect(undecidable(5)).toContain("эти 5 наблюдателей не могут");
   });
 });
+
+describe("the date rules' messages", () => {
+  // Forms carry a field's code only (lib/forms.ts), never its parameters: a placeholder would show as its key.
+  const dateRules = ["departureNotAfterArrival", "arrivalOutsideObservation", "departureOutsideObservation", "underage", "dateOfBirthAfterElection", "dateOfBirthImplausible", "passportExpiresBeforeDeparture"];
+
+  it("name no parameter, in any language", () => {
+    for (const [locale, catalog] of Object.entries(catalogs)) {
+      const validation = catalog.validation as Messages;
+      for (const code of dateRules) expect(validation[code], `${locale} validation.${code}`).not.toMatch(/\{/);
+    }
+  });
+});

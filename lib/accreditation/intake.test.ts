@@ -108,7 +108,7 @@ describe("checkObserver", () => {
 
     it("names a date of birth after election day, or more than 120 years before it, as a mistyped year", () => {
       expect(codes(check({ dateOfBirth: "2026-04-01" }))).toEqual(["dateOfBirth:dateOfBirthAfterElection"]);
-      expect(check({ dateOfBirth: "1850-01-01" })).toEqual([{ field: "dateOfBirth", code: "dateOfBirthImplausible", severity: "error", audience: "coordinator", params: { age: 176 } }]);
+      expect(check({ dateOfBirth: "1850-01-01" })).toEqual([{ field: "dateOfBirth", code: "dateOfBirthImplausible", severity: "error", audience: "coordinator" }]);
       expect(check({ dateOfBirth: "1906-03-15" })).toEqual([]);
       expect(codes(check({ dateOfBirth: "1905-03-14" }))).toEqual(["dateOfBirth:dateOfBirthImplausible"]);
     });

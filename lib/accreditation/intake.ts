@@ -124,11 +124,12 @@ export function checkObserverDates(dates: Partial<ObserverDates>, election: Elec
   const issues = checkStay({ arrival: arrivalOn, departure: departureOn }, { arrival: "arrivalOn", departure: "departureOn" }, election);
 
   if (dateOfBirth) {
-    // A year mistyped (2085, 1850) is named as such, not as an age rule.
+    // A year mistyped (2085, 1850) is named as such, not as an age rule. The message names no age:
+    // forms carry a field's code only, not its parameters.
     const age = ageOn(dateOfBirth, election.electionDay);
     if (dateOfBirth > election.electionDay) issues.push(error("dateOfBirth", "dateOfBirthAfterElection"));
     else if (age < MINIMUM_AGE) issues.push(error("dateOfBirth", "underage", { electionDay: election.electionDay }));
-    else if (age > MAXIMUM_AGE) issues.push(error("dateOfBirth", "dateOfBirthImplausible", { age }));
+    else if (age > MAXIMUM_AGE) issues.push(error("dateOfBirth", "dateOfBirthImplausible"));
   }
 
   if (passportExpiresOn && departureOn) {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, summaryItems } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { RadioGroup } from "@/components/forms/field";
+import { summaryItems } from "@/components/forms/summary-items";
 import { useServerForm } from "@/components/forms/use-server-form";
 import type { Locale } from "@/i18n/routing";
 import { changeEmailLanguageAction } from "@/lib/identity/account-actions";
@@ -21,7 +22,7 @@ export function EmailLanguageForm({ current }: { current: Locale }) {
           {t("emailLanguageSaved")}
         </p>
       )}
-      <ErrorSummary items={summaryItems(["preferredLocale"], errorOf)} attempt={attempt} />
+      <ErrorSummary items={summaryItems({ preferredLocale: t("emailLanguageLegend") }, errorOf)} attempt={attempt} />
       <RadioGroup
         id="preferredLocale"
         legend={t("emailLanguageLegend")}
