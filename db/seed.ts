@@ -20,6 +20,7 @@ export type DemoAccount = { email: string; role: string; organization?: string; 
 const seedOrganizations = [
   {
     acronym: "OSCE/ODIHR",
+    cyrillicAcronym: "ОБСЕ/БДИПЧ",
     nameEn: "OSCE Office for Democratic Institutions and Human Rights",
     nameRu: "Бюро ОБСЕ по демократическим институтам и правам человека",
     nameTk: "ÝHHG-niň Demokratik institutlar we adam hukuklary boýunça edarasy",
@@ -31,6 +32,7 @@ const seedOrganizations = [
   },
   {
     acronym: "CIS EC",
+    cyrillicAcronym: "ИК СНГ",
     nameEn: "Executive Committee of the Commonwealth of Independent States",
     nameRu: "Исполнительный комитет Содружества Независимых Государств",
     nameTk: "Garaşsyz Döwletleriň Arkalaşygynyň Ýerine ýetiriji komiteti",
@@ -42,6 +44,7 @@ const seedOrganizations = [
   },
   {
     acronym: "OTS",
+    cyrillicAcronym: "ОТГ",
     nameEn: "Organization of Turkic States",
     nameRu: "Организация тюркских государств",
     nameTk: "Türki döwletleriň guramasy",
@@ -53,6 +56,7 @@ const seedOrganizations = [
   },
   {
     acronym: "SCO",
+    cyrillicAcronym: "ШОС",
     nameEn: "Secretariat of the Shanghai Cooperation Organisation",
     nameRu: "Секретариат Шанхайской организации сотрудничества",
     nameTk: "Şanhaý hyzmatdaşlyk guramasynyň Sekretariaty",
@@ -64,6 +68,7 @@ const seedOrganizations = [
   },
   {
     acronym: "CEC UZ",
+    cyrillicAcronym: "ЦИК РУз",
     nameEn: "Central Election Commission of the Republic of Uzbekistan",
     nameRu: "Центральная избирательная комиссия Республики Узбекистан",
     nameTk: "Özbegistan Respublikasynyň Merkezi saýlaw komissiýasy",
@@ -169,6 +174,7 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Demo
       .values(
         seedOrganizations.map((o) => ({
           acronym: o.acronym,
+          cyrillicAcronym: o.cyrillicAcronym,
           nameEn: o.nameEn,
           nameRu: o.nameRu,
           nameTk: o.nameTk,

@@ -49,6 +49,7 @@ export const validationKeys = [
   "observationEndsBeforeElectionDay",
   "latinOnly",
   "cyrillicOnly",
+  "cyrillicAcronym",
   "dateFormat",
   "countryCode",
   "passportFormat",

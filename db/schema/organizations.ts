@@ -18,6 +18,8 @@ export const organizations = pgTable(
     nameRu: text("name_ru").notNull(),
     nameEn: text("name_en").notNull(),
     acronym: varchar("acronym", { length: 32 }).notNull(),
+    /** The acronym Russian-speaking readers know (СНГ, ОБСЕ, ОТГ), searched beside the Latin one. */
+    cyrillicAcronym: varchar("cyrillic_acronym", { length: 32 }),
     kind: organizationKind("kind").notNull(),
     /** ISO 3166-1 alpha-2 */
     seatCountry: varchar("seat_country", { length: 2 }).notNull(),

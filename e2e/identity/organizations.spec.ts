@@ -5,6 +5,7 @@ const unique = () => Math.random().toString(36).slice(2, 7).toUpperCase();
 
 test("an admin adds an organization in Russian, correcting a mistake first, then edits it", async ({ page }) => {
   const acronym = `ПАСЕ-${unique()}`;
+  const cyrillicAcronym = `ПАСЕ ${Math.floor(Math.random() * 1e6)}`;
   await signInAs(page, "admin", "ru");
   await page.goto("/ru/commission/admin/organizations");
   await page.getByRole("link", { name: "Добавить организацию" }).click();
@@ -22,24 +23,31 @@ test("an admin adds an organization in Russian, correcting a mistake first, then
   await page.getByLabel("Название на туркменском").fill("Ýewropa Geňeşiniň Parlament assambleýasy");
   await page.getByLabel("Название на русском").fill("Парламентская ассамблея Совета Европы");
   await page.getByLabel("Название на английском").fill("Parliamentary Assembly of the Council of Europe");
-  await page.getByLabel("Аббревиатура").fill(acronym);
+  await page.getByLabel("Аббревиатура", { exact: true }).fill(acronym);
+  await page.getByLabel("Аббревиатура кириллицей (необязательно)").fill("PACE");
   await page.getByLabel("Вид").selectOption({ label: "Парламентская ассамблея" });
   // Country names come from the browser-independent Intl data of the server, in Russian.
   await page.getByLabel("Страна местопребывания").selectOption({ label: "Франция" });
   await page.getByLabel("Сайт (необязательно)").fill("http://pace.coe.int");
   await page.getByRole("button", { name: "Добавить организацию" }).click();
-  await expect(summary.getByRole("link")).toHaveText(["Сайт (необязательно): Введите адрес сайта, начинающийся с https://, например https://www.example.org."]);
+  await expect(summary.getByRole("link")).toHaveText([
+    "Аббревиатура кириллицей (необязательно): Используйте буквы кириллицы и цифры, а между частями — пробел, косую черту, дефис или точку, например ИК СНГ.",
+    "Сайт (необязательно): Введите адрес сайта, начинающийся с https://, например https://www.example.org.",
+  ]);
+  await expect(page.getByLabel("Аббревиатура кириллицей (необязательно)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#website-error")).toContainText("https://");
   // What was typed is still there.
-  await expect(page.getByLabel("Аббревиатура")).toHaveValue(acronym);
+  await expect(page.getByLabel("Аббревиатура", { exact: true })).toHaveValue(acronym);
   await expect(page.getByLabel("Страна местопребывания")).toHaveValue("FR");
 
   await page.getByLabel("Сайт (необязательно)").fill("https://pace.coe.int");
+  await page.getByLabel("Аббревиатура кириллицей (необязательно)").fill(cyrillicAcronym);
   await page.getByRole("button", { name: "Добавить организацию" }).click();
   await expect(page).toHaveURL(/\/ru\/commission\/admin\/organizations\?notice=created$/);
   await expect(page.getByRole("status")).toHaveText("Организация добавлена.");
 
-  await page.getByLabel("Поиск по названию или аббревиатуре").fill(acronym.toLowerCase());
+  // Found by the Cyrillic acronym, typed in small letters.
+  await page.getByLabel("Поиск по названию или аббревиатуре").fill(cyrillicAcronym.toLowerCase());
   await page.getByRole("button", { name: "Найти" }).click();
   const row = page.getByRole("row").filter({ hasText: acronym });
   await expect(row).toHaveCount(1);
@@ -49,6 +57,7 @@ test("an admin adds an organization in Russian, correcting a mistake first, then
   await row.getByRole("link", { name: `Изменить ${acronym}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Изменить ${acronym}`);
   await expect(page.getByLabel("Название на английском")).toHaveValue("Parliamentary Assembly of the Council of Europe");
+  await expect(page.getByLabel("Аббревиатура кириллицей (необязательно)")).toHaveValue(cyrillicAcronym);
   await page.getByLabel("Страна местопребывания").selectOption({ label: "Бельгия" });
   await page.getByRole("button", { name: "Сохранить изменения" }).click();
   await expect(page.getByRole("status")).toHaveText("Изменения организации сохранены.");

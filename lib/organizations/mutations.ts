@@ -11,7 +11,7 @@ import type { OrganizationInput } from "./schemas";
 type Admin = { id: string; role: Role };
 
 function columnsOf(input: OrganizationInput) {
-  return { ...input, website: input.website || null };
+  return { ...input, cyrillicAcronym: input.cyrillicAcronym || null, website: input.website || null };
 }
 
 /** Creates an organization and its audit event together. */
@@ -46,6 +46,7 @@ export async function updateOrganization(actor: Admin, organizationId: string, i
         nameRu: organizations.nameRu,
         nameEn: organizations.nameEn,
         acronym: organizations.acronym,
+        cyrillicAcronym: organizations.cyrillicAcronym,
         kind: organizations.kind,
         seatCountry: organizations.seatCountry,
         website: organizations.website,

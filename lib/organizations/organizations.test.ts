@@ -17,6 +17,7 @@ const input = (overrides: Partial<OrganizationInput> = {}): OrganizationInput =>
   nameRu: `Совет Европы ${data.token}`,
   nameEn: `Council of Europe ${data.token}`,
   acronym: data.unique("CoE-"),
+  cyrillicAcronym: "СЕ",
   kind: "intergovernmental",
   seatCountry: "FR",
   website: "",
@@ -41,9 +42,9 @@ describe("createOrganization", () => {
     expect(events).toEqual([{ action: "organization.created", actorId: admin.id, actorRole: "admin", ip, details: { fields: values } }]);
   });
 
-  it("stores an empty website as none", async () => {
-    const { id } = await createOrganization(admin, input(), ip);
-    expect((await getOrganizationForEdit(admin, id))?.website).toBeNull();
+  it("stores an empty website and an empty Cyrillic acronym as none", async () => {
+    const { id } = await createOrganization(admin, input({ cyrillicAcronym: "" }), ip);
+    expect(await getOrganizationForEdit(admin, id)).toMatchObject({ website: null, cyrillicAcronym: null });
   });
 });
 
@@ -59,6 +60,21 @@ describe("updateOrganization", () => {
     expect(events[1]!.details).toEqual({
       changes: { acronym: { from: before.acronym, to: after.acronym }, website: { from: null, to: "https://www.coe.int" } },
     });
+  });
+
+  it("audits a Cyrillic acronym added, changed and removed like any other field", async () => {
+    const before = input({ cyrillicAcronym: "" });
+    const { id } = await createOrganization(admin, before, ip);
+    await updateOrganization(admin, id, { ...before, cyrillicAcronym: "ПАСЕ" }, ip);
+    await updateOrganization(admin, id, { ...before, cyrillicAcronym: "СЕ" }, ip);
+    await updateOrganization(admin, id, before, ip);
+    expect((await getOrganizationForEdit(admin, id))?.cyrillicAcronym).toBeNull();
+    const changes = (await data.auditOf("organization", id)).slice(1).map((e) => e.details);
+    expect(changes).toEqual([
+      { changes: { cyrillicAcronym: { from: null, to: "ПАСЕ" } } },
+      { changes: { cyrillicAcronym: { from: "ПАСЕ", to: "СЕ" } } },
+      { changes: { cyrillicAcronym: { from: "СЕ", to: null } } },
+    ]);
   });
 
   it("writes no event when nothing changed", async () => {
@@ -82,6 +98,14 @@ describe("listOrganizations", () => {
     expect(byAcronym.total).toBe(1);
     const byRussianName = await listOrganizations(admin, "ru", `бюро наблюдения ${data.token}`, firstPage);
     expect(byRussianName.rows.map((r) => ({ id: r.id, name: r.name }))).toEqual([{ id: target.id, name: `Бюро Наблюдения ${data.token}` }]);
+  });
+
+  it("finds organizations by their Cyrillic acronym, in any case", async () => {
+    const cyrillic = `НАБ ${data.token}`;
+    // Named apart from the default names, which the paging test below counts.
+    const target = await data.organization({ cyrillicAcronym: cyrillic, nameTk: "Gözegçiler" });
+    await data.organization({ cyrillicAcronym: "ДРУГАЯ", nameTk: "Başga gurama" });
+    expect((await listOrganizations(admin, "en", cyrillic.toLowerCase(), firstPage)).rows.map((r) => r.id)).toEqual([target.id]);
   });
 
   it("takes % and _ in the search literally", async () => {

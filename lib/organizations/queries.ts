@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, ilike, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
 import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
+import { foldedColumn, foldForSearch } from "@/lib/search-folding";
 
 type Admin = { role: Role };
 
@@ -14,14 +15,17 @@ export type OrganizationSort = (typeof organizationSorts)[number];
 
 const nameColumn = { tk: organizations.nameTk, ru: organizations.nameRu, en: organizations.nameEn } as const;
 
+/** Folded as the review queue's search is, so "снг" finds "ИК СНГ" on the embedded database too. */
 function searchCondition(search: string): SQL | undefined {
   if (!search) return undefined;
-  const pattern = containsPattern(search);
+  const pattern = containsPattern(foldForSearch(search));
+  const matches = (value: SQLWrapper) => ilike(foldedColumn(value), pattern);
   return or(
-    ilike(organizations.acronym, pattern),
-    ilike(organizations.nameTk, pattern),
-    ilike(organizations.nameRu, pattern),
-    ilike(organizations.nameEn, pattern),
+    matches(organizations.acronym),
+    matches(organizations.cyrillicAcronym),
+    matches(organizations.nameTk),
+    matches(organizations.nameRu),
+    matches(organizations.nameEn),
   );
 }
 
@@ -73,6 +77,7 @@ export async function getOrganizationForEdit(actor: Admin, organizationId: strin
       nameRu: organizations.nameRu,
       nameEn: organizations.nameEn,
       acronym: organizations.acronym,
+      cyrillicAcronym: organizations.cyrillicAcronym,
       kind: organizations.kind,
       seatCountry: organizations.seatCountry,
       website: organizations.website,

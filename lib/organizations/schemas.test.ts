@@ -8,6 +8,7 @@ const valid = {
   nameRu: "Организация тюркских государств",
   nameEn: "Organization of Turkic States",
   acronym: "OTS",
+  cyrillicAcronym: "ОТГ",
   kind: "intergovernmental",
   seatCountry: "TR",
   website: "https://www.turkicstates.org",
@@ -34,6 +35,13 @@ describe("organizationSchema", () => {
       kind: "choose",
       seatCountry: "choose",
     });
+  });
+
+  it("accepts an optional Cyrillic acronym of Cyrillic letters and digits in parts, and nothing Latin", () => {
+    for (const cyrillicAcronym of ["", "ОТГ", "ИК СНГ", "ОБСЕ/БДИПЧ", "ЦИК РУз", "ПА ОДКБ-2"]) expect(errorsOf({ ...valid, cyrillicAcronym }), cyrillicAcronym).toEqual({});
+    expect(organizationSchema.parse({ ...valid, cyrillicAcronym: "  ИК СНГ " }).cyrillicAcronym).toBe("ИК СНГ");
+    for (const cyrillicAcronym of ["CIS", "СНГ CIS", "123", "ИК  СНГ", "СНГ/", "<СНГ>"]) expect(errorsOf({ ...valid, cyrillicAcronym }), cyrillicAcronym).toEqual({ cyrillicAcronym: "cyrillicAcronym" });
+    expect(errorsOf({ ...valid, cyrillicAcronym: "С".repeat(33) })).toEqual({ cyrillicAcronym: "tooLong" });
   });
 
   it("accepts no website at all", () => {

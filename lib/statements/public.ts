@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, exists, gt, ilike, inArray, lte, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, lte, notExists, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { elections, files, missions, organizations, statementAttachments, statements, statementTexts, statementVersions } from "@/db/schema";
 import type { Locale } from "@/i18n/routing";
+import { containsPattern } from "@/lib/listing";
+import { foldedColumn, foldForSearch } from "@/lib/search-folding";
 import { groupByMission } from "./by-mission";
 import { snippetText } from "./snippet-text";
 import type { OriginalLanguage, StatementKind } from "./vocabulary";
@@ -41,18 +43,29 @@ export type PublicStatementSummary = {
 export type StatementFilters = { election?: string; organization?: string; kind?: StatementKind; language?: OriginalLanguage; q?: string };
 
 /**
- * Organizations as a reader names them: an acronym given whole ("CIS") names those with that
- * acronym alone, else any acronym or name, in any of the three languages, containing the words
- * ("OSCE" finds OSCE/ODIHR and OSCE PA; "Kazakhstan" its commission). Case never matters.
+ * Organizations as a reader names them: an acronym given whole ("CIS", "СНГ") names those with that
+ * acronym alone, Latin or Cyrillic, else any acronym or name, in any of the three languages,
+ * containing the words ("OSCE" finds OSCE/ODIHR and OSCE PA; "Kazakhstan" its commission). Case
+ * never matters: the Cyrillic acronym is folded (lib/search-folding.ts), as ILIKE folds only ASCII
+ * on the embedded database.
  */
 function organizationMatches(named: string) {
   const exactly = alias(organizations, "exactly");
-  const pattern = `%${named.replace(/[\\%_]/g, "\\$&")}%`;
+  const folded = foldForSearch(named);
+  const isNamed = (o: { acronym: SQLWrapper; cyrillicAcronym: SQLWrapper }) =>
+    or(sql`lower(${o.acronym}) = lower(${named})`, sql`lower(${foldedColumn(o.cyrillicAcronym)}) = lower(${folded})`);
+  const pattern = containsPattern(named);
   return or(
-    sql`lower(${organizations.acronym}) = lower(${named})`,
+    isNamed(organizations),
     and(
-      notExists(getDb().select({ one: sql`1` }).from(exactly).where(sql`lower(${exactly.acronym}) = lower(${named})`)),
-      or(ilike(organizations.acronym, pattern), ilike(organizations.nameEn, pattern), ilike(organizations.nameRu, pattern), ilike(organizations.nameTk, pattern)),
+      notExists(getDb().select({ one: sql`1` }).from(exactly).where(isNamed(exactly))),
+      or(
+        ilike(organizations.acronym, pattern),
+        ilike(foldedColumn(organizations.cyrillicAcronym), containsPattern(folded)),
+        ilike(organizations.nameEn, pattern),
+        ilike(organizations.nameRu, pattern),
+        ilike(organizations.nameTk, pattern),
+      ),
     ),
   )!;
 }

@@ -238,6 +238,14 @@ describe("publishing", () => {
     expect(await found(`альфа ${data.token}`)).toEqual([watch]);
     expect(await found(`ASSEMBLY`)).toEqual([assembly]);
     expect(await found(data.token)).toEqual([watch, assembly].sort());
+    // Russian-speaking readers know the CIS as СНГ, the OTS as ОТГ: a Cyrillic acronym is searched as the Latin one is.
+    const cis = await published({ acronym: `CIS EC ${data.token}`, cyrillicAcronym: "ИК СНГ", nameEn: `Commonwealth ${data.token}` });
+    const ots = await published({ acronym: `OTS ${data.token}`, cyrillicAcronym: "ОТГ", nameEn: `Turkic States ${data.token}` });
+    expect(await found("СНГ")).toEqual([cis]);
+    expect(await found("снг")).toEqual([cis]);
+    expect(await found("ИК СНГ")).toEqual([cis]);
+    expect(await found("отг")).toEqual([ots]);
+    expect(await found("ОБСЕ")).toEqual([]);
     // Typed characters are words, not patterns.
     expect(await found("%")).toEqual([]);
     expect(await found("W_")).toEqual([]);

@@ -230,6 +230,17 @@ describe("listQueue and countQueueViews", () => {
     expect(await found("asirowb")).toEqual([]);
   });
 
+  it("finds an organization by its Cyrillic acronym as well as its Latin one, in any case: СНГ finds the CIS", async () => {
+    const election = await data.election();
+    const cis = await data.organization({ acronym: `CIS EC ${data.token}`, cyrillicAcronym: "ИК СНГ", nameEn: `Commonwealth ${data.token}` });
+    const other = await data.organization({ cyrillicAcronym: "ОТГ" });
+    const { missionId } = await acc.submittedApplication({ election, actor: await acc.coordinator(cis.id) });
+    await acc.submittedApplication({ election, actor: await acc.coordinator(other.id) });
+    const found = async (search: string) => (await listQueue(reviewer, "en", filters({ electionId: election.id, search }), everything)).rows.map((row) => row.id);
+    for (const search of ["СНГ", "снг", "ик снг", `cis ec ${data.token}`]) expect(await found(search), search).toEqual([missionId]);
+    expect(await found("ОБСЕ")).toEqual([]);
+  });
+
   it("finds applications by organization, mission, observer name in either order, and passport number", async () => {
     const found = async (search: string) => (await queue({ search })).letters;
     expect(await found("caspwatch")).toEqual(["a"]);

@@ -49,6 +49,7 @@ function conditionsOf(filters: QueueFilters, options: { withView: boolean }): SQ
     conditions.push(
       or(
         matches(organizations.acronym),
+        matches(organizations.cyrillicAcronym),
         matches(organizations.nameEn),
         matches(organizations.nameRu),
         matches(organizations.nameTk),

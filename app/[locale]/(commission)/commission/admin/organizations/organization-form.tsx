@@ -36,12 +36,13 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
     nameRu: t("nameRu"),
     nameEn: t("nameEn"),
     acronym: t("acronym"),
+    cyrillicAcronym: t("cyrillicAcronym"),
     kind: t("kind"),
     seatCountry: t("seatCountryLabel"),
     website: t("website"),
   };
   const summary = summaryItems(labelsOf(organizationFields, (field) => labels[field]), errorOf);
-  const text = (field: "nameTk" | "nameRu" | "nameEn" | "acronym" | "website") => ({
+  const text = (field: Exclude<Field, "kind" | "seatCountry">) => ({
     id: field,
     label: labels[field],
     error: errorOf(field),
@@ -61,6 +62,7 @@ export function OrganizationForm({ locale, organizationId, initial, kindOptions,
         <TextField {...text("nameEn")} lang="en" />
       </fieldset>
       <TextField {...text("acronym")} hint={t("acronymHint")} autoComplete="off" />
+      <TextField {...text("cyrillicAcronym")} hint={t("cyrillicAcronymHint")} autoComplete="off" lang="ru" />
       <SelectField
         id="kind"
         label={labels.kind}

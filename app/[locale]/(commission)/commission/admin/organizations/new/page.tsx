@@ -19,7 +19,7 @@ export default async function NewOrganizationPage({ params }: PageProps<"/[local
       <h1>{t("newTitle")}</h1>
       <OrganizationForm
         locale={locale}
-        initial={{ nameTk: "", nameRu: "", nameEn: "", acronym: "", kind: "", seatCountry: "", website: "" }}
+        initial={{ nameTk: "", nameRu: "", nameEn: "", acronym: "", cyrillicAcronym: "", kind: "", seatCountry: "", website: "" }}
         kindOptions={organizationKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
         countryOptions={countryOptions(locale)}
       />

@@ -55,7 +55,7 @@ export default async function EditOrganizationPage({ params, searchParams }: Pro
       <OrganizationForm
         locale={locale}
         organizationId={organization.id}
-        initial={{ ...organization, website: organization.website ?? "" }}
+        initial={{ ...organization, cyrillicAcronym: organization.cyrillicAcronym ?? "", website: organization.website ?? "" }}
         kindOptions={organizationKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
         countryOptions={countryOptions(locale)}
       />

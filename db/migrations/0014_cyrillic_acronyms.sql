@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "cyrillic_acronym" varchar(32);
