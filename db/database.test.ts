@@ -218,6 +218,8 @@ describe("seedDemoData", () => {
 
     // Organizations and accounts.
     const orgs = await db.select().from(organizations);
+    // Russian-speaking readers search the CIS as СНГ, the OTS as ОТГ.
+    expect(Object.fromEntries(orgs.map((o) => [o.acronym, o.cyrillicAcronym]))).toMatchObject({ "CIS EC": "ИК СНГ", OTS: "ОТГ", "OSCE/ODIHR": "ОБСЕ/БДИПЧ" });
     const emails = accounts!.map((a) => a.email);
     const seededUsers = await db.select().from(users).where(inArray(users.email, emails));
     expect(seededUsers).toHaveLength(7);
