@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { validObserverForm } from "@/test/observer-form-values";
 import { fieldErrorsOf } from "@/lib/forms";
 import { missionDetailsFormSchema, observerFormSchema } from "./election-form-schemas";
 import { observerSchema } from "./observer-schema";
 
 const election = { electionDay: "2026-03-15", observationStartsOn: "2026-02-13", observationEndsOn: "2026-03-25" };
 
-const observer = {
-  surname: "Müller",
-  givenNames: "Anna Maria",
-  cyrillicName: "",
-  sex: "female",
-  dateOfBirth: "1985-04-23",
-  nationality: "DE",
-  passportNumber: "C01X00T47",
-  passportExpiresOn: "2031-06-30",
-  role: "short_term_observer",
-  arrivalOn: "2026-03-05",
-  departureOn: "2026-03-16",
-  email: "",
-};
+const observer = validObserverForm;
 
 /** Every message the form shows for these values, one per field, as the Server Action answers them. */
 function observerErrors(changes: Partial<Record<keyof typeof observer, string | undefined>>) {

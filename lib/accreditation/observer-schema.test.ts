@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validObserverForm } from "@/test/observer-form-values";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import tk from "@/messages/tk.json";
@@ -9,20 +10,7 @@ import { missionDetailsSchema } from "./mission-schema";
 import { rejectionSchema, reviewCommentSchema } from "./review/schemas";
 import { observerSchema } from "./observer-schema";
 
-const valid = {
-  surname: "Müller",
-  givenNames: "Anna Maria",
-  cyrillicName: "",
-  sex: "female",
-  dateOfBirth: "1985-04-23",
-  nationality: "DE",
-  passportNumber: "C01X00T47",
-  passportExpiresOn: "2031-06-30",
-  role: "short_term_observer",
-  arrivalOn: "2026-03-05",
-  departureOn: "2026-03-16",
-  email: "",
-};
+const valid = validObserverForm;
 
 /** The message key the schema gives one field of an otherwise valid observer, or "ok". */
 function observerError(field: keyof typeof valid, value: string | undefined) {
