@@ -1,9 +1,12 @@
 /** The commission's time zone: every calendar day and deadline is Ashgabat's (UTC+5, no DST). */
 export const COMMISSION_TIME_ZONE = "Asia/Ashgabat";
 
+// Made once: making a formatter costs far more than formatting, and pages ask for today often.
+const ashgabatDay = new Intl.DateTimeFormat("en-CA", { timeZone: COMMISSION_TIME_ZONE });
+
 /** Today's date in Ashgabat as yyyy-mm-dd. */
 export function todayInAshgabat(now: Date = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: COMMISSION_TIME_ZONE }).format(now);
+  return ashgabatDay.format(now);
 }
 
 /** yyyy-mm-dd shifted by whole days. */

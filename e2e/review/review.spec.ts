@@ -272,3 +272,19 @@ test("the commission dashboard's figures agree with their numbers in Russian", a
     expect(text).toBe(`${count} ${rule === "one" ? one : rule === "few" ? few : many}`);
   }
 });
+
+test("the queue asks the server for no page the reviewer has not opened", async ({ page }) => {
+  await signInAs(page, "reviewer");
+  const fetchedAhead: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) fetchedAhead.push(request.url());
+  });
+  await page.goto("/en/commission/applications");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Applications to review");
+  // Next would fetch the links in view, and a link hovered, within moments of the page hydrating.
+  await page.waitForLoadState("networkidle");
+  await page.mouse.wheel(0, 2000);
+  await page.getByRole("link", { name: /^All \(/ }).hover();
+  await page.waitForTimeout(2000);
+  expect(fetchedAhead).toEqual([]);
+});
