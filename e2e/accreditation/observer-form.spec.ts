@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import en from "../../messages/en.json";
 import { errorSummary, signInAs } from "../fixtures";
-import { newOpenElection, observerRow, startApplication, type TestElection } from "./factories";
+import { newOpenElection, observerRow, startApplication, type ObserverRow, type TestElection } from "./factories";
 
 /** The observer form reports every problem at once: a mistyped field and a date that breaks the election's rules. */
 
@@ -9,19 +10,23 @@ const expectedMessages = [
   "Observer's email address (optional): Enter an email address like name@example.org.",
 ];
 
-/** An observer aged 16 on election day, whose email address lacks its domain. */
-async function fillUnderageObserverWithBadEmail(page: Page, election: TestElection) {
-  const observer = observerRow(election, 0, "UA");
+/** A valid observer, as the factories make one, typed into the form. */
+async function fillObserver(page: Page, observer: ObserverRow) {
   await page.getByLabel("Surname").fill(observer.surname);
   await page.getByLabel("Given names").fill(observer.givenNames);
-  await page.getByLabel("Sex").selectOption({ label: "Male" });
-  await page.getByLabel("Date of birth").fill(`${Number(election.electionDay.slice(0, 4)) - 16}-01-01`);
-  await page.getByLabel("Nationality").selectOption({ label: "Poland" });
+  await page.getByLabel("Sex").selectOption(observer.sex);
+  await page.getByLabel("Date of birth").fill(observer.dateOfBirth);
+  await page.getByLabel("Nationality").selectOption(observer.nationality);
   await page.getByLabel("Passport number").fill(observer.passportNumber);
   await page.getByLabel("Passport expiry date").fill(observer.passportExpiresOn);
-  await page.getByLabel("Role in the mission").selectOption({ label: "Head of mission" });
+  await page.getByLabel("Role in the mission").selectOption({ label: observer.role });
   await page.getByLabel("Arrival", { exact: true }).fill(observer.arrivalOn);
   await page.getByLabel("Departure", { exact: true }).fill(observer.departureOn);
+}
+
+/** An observer aged 16 on election day, whose email address lacks its domain. */
+async function fillUnderageObserverWithBadEmail(page: Page, election: TestElection) {
+  await fillObserver(page, { ...observerRow(election, 0, "UA"), dateOfBirth: `${Number(election.electionDay.slice(0, 4)) - 16}-01-01` });
   await page.getByLabel("Observer's email address (optional)").fill("piotr.nowak@");
 }
 
@@ -47,4 +52,31 @@ test("a mistyped email and an underage observer are both reported after one subm
   await expect(errorSummary(plain).getByRole("link")).toHaveText(expectedMessages);
   await expect(plain.getByLabel("Passport number")).toHaveValue("UA000000");
   await noScript.close();
+});
+
+test("a second head of mission is refused by the server at the role field, and what was typed stays", async ({ page, browser }) => {
+  const election = await newOpenElection(browser);
+  await signInAs(page, "coordinator");
+  const path = await startApplication(page, election);
+  await page.goto(`/en${path}/observers/new`);
+  await fillObserver(page, observerRow(election, 0, "HD"));
+  await page.getByRole("button", { name: "Add the observer" }).click();
+  await expect(page.getByRole("status")).toHaveText("The observer was added.");
+
+  const second = { ...observerRow(election, 1, "HD"), role: "Head of mission" };
+  await page.goto(`/en${path}/observers/new`);
+  await fillObserver(page, second);
+  await page.getByRole("button", { name: "Add the observer" }).click();
+  const message = en.validation.headOfMissionSaved;
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([`Role in the mission: ${message}`]);
+  await expect(page.locator("#role-error")).toHaveText(message);
+  await expect(page.getByLabel("Role in the mission")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Passport number")).toHaveValue(second.passportNumber);
+
+  await page.getByLabel("Role in the mission").selectOption({ label: "Short-term observer" });
+  await page.getByRole("button", { name: "Add the observer" }).click();
+  await expect(page.getByRole("status")).toHaveText("The observer was added.");
+  await expect(page.getByRole("table", { name: "Observers of the mission: 2" })).toBeVisible();
 });

@@ -19,6 +19,8 @@ export const intakeCodes = [
   "noObservers",
   "noHeadOfMission",
   "severalHeadsOfMission",
+  // Checked by each save against the stored list (observer-changes.ts), the form's and the import's.
+  "headOfMissionSaved",
   "observersIncomplete",
 ] as const;
 export type IntakeCode = (typeof intakeCodes)[number];

@@ -17,12 +17,22 @@ export async function missionPassports(tx: Transaction | Database, missionId: st
     .where(and(eq(observers.missionId, missionId), ne(observers.status, "withdrawn")));
 }
 
-/** Whether the mission already has a head of mission among the observers that count: all but the withdrawn. */
-export async function hasHeadOfMission(tx: Transaction | Database, missionId: string): Promise<boolean> {
+/**
+ * Whether the mission already has a head of mission among the observers that count (all but the
+ * withdrawn), other than the observer being corrected: keeping their own role is no second head.
+ */
+export async function hasHeadOfMission(tx: Transaction | Database, missionId: string, exceptObserverId?: string): Promise<boolean> {
   const [head] = await tx
     .select({ id: observers.id })
     .from(observers)
-    .where(and(eq(observers.missionId, missionId), eq(observers.role, "head_of_mission"), ne(observers.status, "withdrawn")))
+    .where(
+      and(
+        eq(observers.missionId, missionId),
+        eq(observers.role, "head_of_mission"),
+        ne(observers.status, "withdrawn"),
+        exceptObserverId ? ne(observers.id, exceptObserverId) : undefined,
+      ),
+    )
     .limit(1);
   return head !== undefined;
 }

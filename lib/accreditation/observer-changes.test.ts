@@ -225,6 +225,30 @@ describe("addObserver", () => {
     expect(await acc.observersOf(missionId)).toHaveLength(1);
   });
 
+  it("refuses a second head of mission on the role field and saves nothing, also as an amendment, until the head is withdrawn", async () => {
+    const { actor, missionId, election, observerId: headId } = await applicationWithObserver({ role: "head_of_mission" });
+    const second = acc.observerInput(election, { surname: "Second", role: "head_of_mission" });
+    const refusal = { ok: false, fieldErrors: { role: "headOfMissionSaved" } };
+    expect(await addObserver(actor, missionId, second, await acc.photo(), ip)).toEqual(refusal);
+    expect((await acc.observersOf(missionId)).map((o) => o.id)).toEqual([headId]);
+    expect(await acc.filesUploadedBy(actor.id)).toEqual([]);
+    // Two at once: the mission's lock lets the first through and shows the second its head.
+    const raced = acc.observerInput(election, { surname: "Raced", role: "head_of_mission" });
+    const other = await acc.draftApplication({ election });
+    const results = await Promise.all([raced, second].map((input) => addObserver(other.actor, other.missionId, input, null, ip)));
+    expect(results).toEqual(expect.arrayContaining([expect.objectContaining({ ok: true }), refusal]));
+    expect(await acc.observersOf(other.missionId)).toHaveLength(1);
+
+    // After approval the accredited head still counts; once withdrawn, an amendment brings the new one.
+    await acc.setObserverStatus(headId, "accredited");
+    await acc.setMissionStatus(missionId, "approved");
+    expect(await addObserver(actor, missionId, second, await acc.photo(), ip)).toEqual(refusal);
+    expect((await data.auditOf("mission", missionId)).map((e) => e.action)).toEqual(["application.started"]);
+    expect(await removeObserver(actor, missionId, headId, ip)).toEqual({ ok: true, outcome: "withdrawn" });
+    const newHeadId = await added(await addObserver(actor, missionId, second, await acc.photo(), ip));
+    expect(await acc.observerRow(newHeadId)).toMatchObject({ role: "head_of_mission", isAmendment: true });
+  });
+
   it("is refused while the commission has the application", async () => {
     const { actor, missionId, election } = await acc.draftApplication();
     for (const status of ["submitted", "rejected", "withdrawn"] as const) {
@@ -288,6 +312,24 @@ describe("updateObserver", () => {
       fieldErrors: { departureOn: "departureOutsideObservation" },
     });
     expect(await acc.observerRow(observerId)).toMatchObject({ ...input, givenNames: "Anna" });
+  });
+
+  it("keeps the head of mission's own role, and refuses a second head on the role field, storing nothing", async () => {
+    const { actor, missionId, election, observerId: headId, input: head } = await applicationWithObserver({ role: "head_of_mission" });
+    const member = acc.observerInput(election, { surname: "Member" });
+    const memberId = await added(await addObserver(actor, missionId, member, null, ip));
+
+    expect(await updateObserver(actor, missionId, headId, { ...head, givenNames: "Anna" }, null, ip)).toEqual({ ok: true });
+    expect(await updateObserver(actor, missionId, memberId, { ...member, givenNames: "Changed", role: "head_of_mission" }, await acc.photo(), ip)).toEqual({
+      ok: false,
+      fieldErrors: { role: "headOfMissionSaved" },
+    });
+    expect(await acc.observerRow(memberId)).toMatchObject({ ...member, photoFileId: null });
+    expect((await data.auditOf("observer", memberId)).map((e) => e.action)).toEqual(["observer.added"]);
+
+    // Once the head takes another role, the member may become head.
+    expect(await updateObserver(actor, missionId, headId, { ...head, role: "core_team" }, null, ip)).toEqual({ ok: true });
+    expect(await updateObserver(actor, missionId, memberId, { ...member, role: "head_of_mission" }, null, ip)).toEqual({ ok: true });
   });
 
   it("replaces the photo, and records nothing when nothing changed", async () => {

@@ -27,6 +27,15 @@ const refused = (refusal: Refusal) => ({ ok: false as const, refusal });
 /** The coordinator's intake errors for one observer, one message per field. */
 const intakeErrors = (observer: ObserverInput & { id?: string }, context: ObserverIntakeContext) => coordinatorErrors(checkObserver(observer, context));
 
+/**
+ * Only one observer of a mission may be head of mission. The mission is locked, so two saves at
+ * once cannot both find the role free; the import reports the same code by row.
+ */
+async function headOfMissionErrors(tx: Transaction, missionId: string, input: ObserverInput, observerId?: string): Promise<FieldErrors> {
+  if (input.role !== "head_of_mission" || !(await hasHeadOfMission(tx, missionId, observerId))) return {};
+  return { role: "headOfMissionSaved" };
+}
+
 /** Stored under a neutral name: the uploaded one may hold the passport number. */
 async function savePhoto(tx: Transaction, actor: Coordinator, photo: ProcessedPhoto) {
   const stored = await storeFile(tx, {
@@ -55,7 +64,10 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
     if (amendment && !windowAllows("amend", mission.election)) return refused("windowClosed");
     if (amendment && !photo) return { ok: false as const, fieldErrors: { photo: "photoRequired" } as FieldErrors };
 
-    const fieldErrors = intakeErrors(input, await intakeContextFor(tx, mission, [input.passportNumber]));
+    const fieldErrors = {
+      ...intakeErrors(input, await intakeContextFor(tx, mission, [input.passportNumber])),
+      ...(await headOfMissionErrors(tx, mission.id, input)),
+    };
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
     const photoFileId = photo ? await savePhoto(tx, actor, photo) : null;
@@ -107,7 +119,10 @@ export async function updateObserver(
     if (!observer) return refused("notFound");
     if (!isObserverEditable(mission.status, observer.status)) return refused("notEditable");
 
-    const fieldErrors = intakeErrors({ ...input, id: observer.id }, await intakeContextFor(tx, mission, [input.passportNumber]));
+    const fieldErrors = {
+      ...intakeErrors({ ...input, id: observer.id }, await intakeContextFor(tx, mission, [input.passportNumber])),
+      ...(await headOfMissionErrors(tx, mission.id, input, observer.id)),
+    };
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
     const values = { ...input, cyrillicName: input.cyrillicName ?? null, email: input.email ?? null };

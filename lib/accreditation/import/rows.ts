@@ -20,7 +20,6 @@ export const importCodes = [
   "duplicateColumn",
   "passportTwiceInFile",
   "headOfMissionTwiceInFile",
-  "headOfMissionSaved",
 ] as const;
 export type ImportCode = (typeof importCodes)[number];
 
