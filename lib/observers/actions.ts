@@ -13,8 +13,8 @@ import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { acceptObserverInvitation, inviteObserver, linkExistingAccount, revokeObserverInvitation, usableInvitationEmail, type LinkOutcome } from "./invitations";
-import { auditRefusedAccess, saveOwnDetails } from "./own-record";
-import { existingAccountSchema, observerInvitationSchema, observerPasswordSchema, ownDetailsFields, ownDetailsSchema } from "./schemas";
+import { auditRefusedAccess, getOwnRecordDates, saveOwnDetails } from "./own-record";
+import { existingAccountSchema, observerInvitationSchema, observerPasswordSchema, ownDetailsFields, ownDetailsFormSchema } from "./schemas";
 
 /**
  * The Server Actions of observers' own access: the coordinator's invitations, the observer's
@@ -113,21 +113,24 @@ export async function saveOwnDetailsAction(_previous: FormState, formData: FormD
   const actor = await authorizeAction("complete:own-record");
   const locale = localeFromForm(formData);
   const observerId = text(formData, "observerId");
+  const ip = await clientIp();
+  const refuse = async (): Promise<never> => {
+    await auditRefusedAccess(actor, "saveOwnDetails", observerId, ip);
+    notFound();
+  };
+  const dates = await getOwnRecordDates(actor, observerId);
+  if (!dates) return refuse();
   const values = Object.fromEntries(ownDetailsFields.map((field) => [field, text(formData, field)]));
-  const parsed = ownDetailsSchema.safeParse(values);
+  const parsed = ownDetailsFormSchema(dates).safeParse(values);
   const photo = await observerPhoto(formData);
   if (!parsed.success || "fieldErrors" in photo) {
     const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
     return { status: "error", fieldErrors, values };
   }
-  const ip = await clientIp();
   const result = await saveOwnDetails(actor, observerId, parsed.data, photo.photo, ip);
   if (!result.ok) {
     if ("fieldErrors" in result) return { status: "error", fieldErrors: result.fieldErrors, values };
-    if (result.refusal === "notFound") {
-      await auditRefusedAccess(actor, "saveOwnDetails", observerId, ip);
-      notFound();
-    }
+    if (result.refusal === "notFound") return refuse();
     return { status: "error", fieldErrors: {}, formError: "notEditable", values };
   }
   redirect({ href: { pathname: `/me/records/${observerId}`, query: { notice: "saved" } }, locale });

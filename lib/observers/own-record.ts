@@ -5,7 +5,7 @@ import { badges, elections, missions, observerRecordColumns, observers, organiza
 import type { Locale } from "@/i18n/routing";
 import { changedKeys } from "@/lib/audit/changes";
 import { recordAuditEvent, writeAuditEvent } from "@/lib/audit/record";
-import { checkObserver, issuesFor } from "@/lib/accreditation/intake";
+import { checkObserver, electionDatesOf } from "@/lib/accreditation/intake";
 import { intakeContextFor } from "@/lib/accreditation/intake-context";
 import { withNameSortKey } from "@/lib/accreditation/observer-name";
 import { isObserverEditable } from "@/lib/accreditation/rules";
@@ -15,7 +15,7 @@ import { storeFile } from "@/lib/files/store";
 import type { FieldErrors } from "@/lib/forms";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
-import type { OwnDetailsInput } from "./schemas";
+import { ownDetailsErrors, type OwnDetailsInput, type OwnRecordDates } from "./schemas";
 
 /**
  * The observer's own records (one per election they observe). Every query is scoped by the
@@ -60,6 +60,8 @@ const recordColumns = (locale: Locale) => ({
   organization: organizationName[locale],
   electionTitle: electionTitle[locale],
   electionDay: elections.electionDay,
+  observationStartsOn: elections.observationStartsOn,
+  observationEndsOn: elections.observationEndsOn,
 });
 
 const ownRecords = (owner: string, locale: Locale) =>
@@ -93,6 +95,19 @@ export async function getOwnRecord(actor: ObserverActor, unverifiedObserverId: s
   if (!isUuid(unverifiedObserverId)) return null;
   const [row] = await ownRecords(owner, locale).where(and(eq(observers.userId, owner), eq(observers.id, unverifiedObserverId), sql`${observers.status} <> 'withdrawn'`));
   return row ?? null;
+}
+
+/** What the own-details form compares the observer's dates with; null for anyone else's record. */
+export async function getOwnRecordDates(actor: ObserverActor, unverifiedObserverId: string): Promise<OwnRecordDates | null> {
+  const owner = ownerOf(actor);
+  if (!isUuid(unverifiedObserverId)) return null;
+  const [row] = await getDb()
+    .select({ departureOn: observers.departureOn, electionDay: elections.electionDay, observationStartsOn: elections.observationStartsOn, observationEndsOn: elections.observationEndsOn })
+    .from(observers)
+    .innerJoin(missions, eq(missions.id, observers.missionId))
+    .innerJoin(elections, eq(elections.id, missions.electionId))
+    .where(and(eq(observers.id, unverifiedObserverId), eq(observers.userId, owner)));
+  return row ? { election: electionDatesOf(row), departureOn: row.departureOn } : null;
 }
 
 /** The observer's record and its mission (in the shape the intake checks read), locked for the change. */
@@ -133,11 +148,7 @@ export async function saveOwnDetails(actor: ObserverActor, unverifiedObserverId:
 
     const record = { ...observer, ...input, cyrillicName: input.cyrillicName, email: observer.email ?? undefined };
     const context = await intakeContextFor(tx, mission, [input.passportNumber]);
-    const fieldErrors: FieldErrors = {};
-    for (const issue of issuesFor("coordinator", checkObserver(record, context))) {
-      // Role and stay are the coordinator's: their problems are not the observer's to fix here.
-      if (issue.severity === "error" && issue.field in input) fieldErrors[issue.field] ??= issue.code;
-    }
+    const fieldErrors = ownDetailsErrors(checkObserver(record, context));
     if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
     const values = { ...input, cyrillicName: input.cyrillicName ?? null };

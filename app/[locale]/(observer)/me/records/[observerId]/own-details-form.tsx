@@ -1,18 +1,21 @@
 "use client";
 
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { DateField, SelectField, TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { saveOwnDetailsAction } from "@/lib/observers/actions";
-import { ownDetailsFields, ownDetailsSchema, type OwnDetailsField, type OwnDetailsInput } from "@/lib/observers/schemas";
+import { ownDetailsFields, ownDetailsFormSchema, type OwnDetailsField, type OwnDetailsInput, type OwnRecordDates } from "@/lib/observers/schemas";
 
 type Option = { value: string; label: string };
 
 type Props = {
   locale: string;
   observerId: string;
+  /** The dates are compared here as on the server, in the same round as the other fields. */
+  dates: OwnRecordDates;
   initial: Record<OwnDetailsField, string>;
   sexOptions: Option[];
   countryOptions: Option[];
@@ -22,11 +25,12 @@ type Props = {
 const fieldOrder = [...ownDetailsFields, "photo"] as const;
 
 /** The observer's own passport details and photo, with the labels and hints of the coordinator's form. */
-export function OwnDetailsForm({ locale, observerId, initial, sexOptions, countryOptions, hasPhoto }: Props) {
+export function OwnDetailsForm({ locale, observerId, dates, initial, sexOptions, countryOptions, hasPhoto }: Props) {
   const o = useTranslations("observers");
   const t = useTranslations("observerAccess.me");
+  const schema = useMemo(() => ownDetailsFormSchema(dates), [dates]);
   const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm<OwnDetailsInput>(
-    ownDetailsSchema,
+    schema,
     saveOwnDetailsAction,
     initial as unknown as OwnDetailsInput,
   );

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
+import { electionDatesOf } from "@/lib/accreditation/intake";
 import { localeOf } from "@/lib/i18n/locale";
 import { requirePermission } from "@/lib/identity/session";
 import { auditRefusedAccess, getOwnRecord, isOwnRecordEditable } from "@/lib/observers/own-record";
@@ -55,6 +56,7 @@ export default async function OwnRecordPage({ params, searchParams }: Props) {
           <OwnDetailsForm
             locale={locale}
             observerId={record.id}
+            dates={{ election: electionDatesOf(record), departureOn: record.departureOn }}
             initial={{
               surname: record.surname,
               givenNames: record.givenNames,
