@@ -15,3 +15,8 @@ export async function clientIp(): Promise<string | null> {
   const h = await headers();
   return h.get("x-forwarded-for") || null;
 }
+
+/** Whether the browser reached us over HTTPS (our proxy says so), so cookies can be Secure. */
+export async function reachedOverHttps(): Promise<boolean> {
+  return (await headers()).get("x-forwarded-proto") === "https";
+}

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts, errorSummary, signInWithPassword, signOutFromHeader, totpCode } from "../fixtures";
+import { newCoordinator, strongPassword } from "./accounts";
 
 test("staff need a code after the password: a wrong one is refused, the right one lets them in", async ({ page }) => {
   await signInWithPassword(page, demoAccounts.reviewer.email);
@@ -65,6 +66,32 @@ test("five wrong passwords lock the account; the message is the same for an unkn
     await expect(errorSummary(page)).toContainText("Too many failed attempts. Wait 15 minutes and try again.");
     await expect(page).toHaveURL(/\/en\/sign-in$/);
   }
+});
+
+test("whoever locks an account with wrong passwords does not lock out a browser its owner signed in from", async ({ browser }) => {
+  const email = await newCoordinator(browser);
+  // Each party from its own address, so only the account's (or the device's) counter can refuse them.
+  const fromAddress = (octet: number) => browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${octet}` } });
+  const [owner, attacker, stranger] = [await fromAddress(1), await fromAddress(2), await fromAddress(3)];
+  const [ownerPage, attackerPage, strangerPage] = [await owner.newPage(), await attacker.newPage(), await stranger.newPage()];
+
+  await signInWithPassword(ownerPage, email, "en", strongPassword);
+  await expect(ownerPage).toHaveURL(/\/en\/portal$/);
+  await signOutFromHeader(ownerPage);
+
+  for (let i = 0; i < 5; i++) {
+    await signInWithPassword(attackerPage, email, "en", "wrong-password-123");
+    await expect(errorSummary(attackerPage)).toContainText("The email address or password is not correct.");
+  }
+  await signInWithPassword(attackerPage, email, "en", strongPassword);
+  await expect(errorSummary(attackerPage)).toContainText("Too many failed attempts. Wait 15 minutes and try again.");
+
+  await signInWithPassword(ownerPage, email, "en", strongPassword);
+  await expect(ownerPage).toHaveURL(/\/en\/portal$/);
+
+  await signInWithPassword(strangerPage, email, "en", strongPassword);
+  await expect(errorSummary(strangerPage)).toContainText("Too many failed attempts. Wait 15 minutes and try again.");
+  await Promise.all([owner.close(), attacker.close(), stranger.close()]);
 });
 
 test("sign out everywhere ends the sessions on other devices too", async ({ browser }) => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { AuthError } from "next-auth";
 import { hasLocale } from "next-intl";
 import { redirect } from "@/i18n/navigation";
@@ -8,10 +8,11 @@ import { routing } from "@/i18n/routing";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
 import { log } from "@/lib/log";
-import { clientIp, currentRequestId } from "@/lib/request-context";
+import { clientIp, currentRequestId, reachedOverHttps } from "@/lib/request-context";
 import { signIn, signOut } from "./auth";
 import { getAuthSecret } from "./auth-secret";
 import { issueChallenge, readChallenge } from "./challenge";
+import { rememberDevice, requestDevice } from "./device-cookie";
 import { verifyPassword } from "./password";
 import { workspaceOf } from "./permissions";
 import { clearFailures, isLimited, limitKeys, recordFailure } from "./rate-limit";
@@ -43,7 +44,7 @@ async function refuse(action: "sign-in" | "second-factor", keys: ReturnType<type
   const details = { step: action };
   await recordAuditEvent({ actor: null, action: "auth.sign_in_failed", entityType: "user", entityId: userId, ip, details });
   if (locked.length > 0) {
-    const scopes = locked.map((k) => (k.includes(":account:") ? "account" : "ip"));
+    const scopes = locked.map((k) => k.split(":")[1]);
     await recordAuditEvent({ actor: null, action: "auth.locked_out", entityType: "user", entityId: userId, ip, details: { ...details, scopes } });
   }
   log.info("auth.sign_in_refused", { step: action, requestId: await currentRequestId() });
@@ -57,7 +58,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
 
   const ip = await clientIp();
-  const keys = limitKeys("sign-in", { account: parsed.data.email, ip });
+  const keys = limitKeys("sign-in", { account: parsed.data.email, device: await requestDevice(parsed.data.email), ip });
   // Locked counters answer the same for every address, existing or not.
   if (await isLimited(keys)) return { status: "error", fieldErrors: {}, formError: "tooManyAttempts", values };
 
@@ -74,7 +75,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     (await cookies()).set(CHALLENGE_COOKIE, issueChallenge(user.id, user.sessionVersion, getAuthSecret()), {
       httpOnly: true,
       sameSite: "lax",
-      secure: (await headers()).get("x-forwarded-proto") === "https",
+      secure: await reachedOverHttps(),
       path: "/",
       maxAge: 5 * 60,
     });
@@ -87,6 +88,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (error instanceof AuthError) return { status: "error", fieldErrors: {}, formError: "invalidCredentials", values };
     throw error;
   }
+  await rememberDevice(user.email);
   redirect({ href: safeReturnPath(next, locale, workspaceOf(user.role)) ?? workspaceOf(user.role), locale });
   return { status: "idle" };
 }
@@ -102,7 +104,9 @@ export async function secondFactorAction(_previous: FormState, formData: FormDat
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
 
   const ip = await clientIp();
-  const keys = limitKeys("second-factor", { account: challenge!.userId, ip });
+  const user = await getSessionState(challenge!.userId, undefined);
+  const device = user ? await requestDevice(user.email) : null;
+  const keys = limitKeys("second-factor", { account: challenge!.userId, device, ip });
   if (await isLimited(keys)) return { status: "error", fieldErrors: {}, formError: "tooManyAttempts" };
 
   try {
@@ -114,7 +118,7 @@ export async function secondFactorAction(_previous: FormState, formData: FormDat
   }
   await clearFailures(keys);
   jar.delete(CHALLENGE_COOKIE);
-  const user = await getSessionState(challenge!.userId, undefined);
+  if (user) await rememberDevice(user.email);
   const workspace = user ? workspaceOf(user.role) : "/";
   redirect({ href: safeReturnPath(formData.get("next"), locale, workspace) ?? workspace, locale });
   return { status: "idle" };

@@ -9,6 +9,7 @@ import { fieldErrorsOf, type FieldErrors, type FormState } from "@/lib/forms";
 import { describeError, log } from "@/lib/log";
 import { clientIp } from "@/lib/request-context";
 import { isCommonPassword } from "./common-passwords";
+import { requestDevice } from "./device-cookie";
 import { changePassword, findPasswordReset, requestPasswordReset, resetPassword } from "./password-reset";
 import { newPasswordSchema } from "./password-rules";
 import { isLimited, limitKeys, recordFailure } from "./rate-limit";
@@ -70,7 +71,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const errors = { ...(current.success ? {} : fieldErrorsOf(current.error)), ...("errors" in checked ? checked.errors : {}) };
   if (!current.success || "errors" in checked) return { status: "error", fieldErrors: errors };
   const ip = await clientIp();
-  const keys = limitKeys("sign-in", { account: actor.email, ip });
+  const keys = limitKeys("sign-in", { account: actor.email, device: await requestDevice(actor.email), ip });
   if (await isLimited(keys)) return { status: "error", fieldErrors: {}, formError: "tooManyAttempts" };
   if (!(await changePassword(actor, current.data.currentPassword, checked.password, ip))) {
     await recordFailure(keys);

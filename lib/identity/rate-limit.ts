@@ -8,19 +8,27 @@ export type LimitedAction = "sign-in" | "second-factor" | "password-reset" | "in
 
 const WINDOW_MINUTES = 15;
 const LOCK_MINUTES = 15;
-// An account gets few tries; an address is shared by whole offices behind one NAT, so more.
-const MAX_FAILURES = { account: 5, ip: 50 } as const;
+// An account (or one known device of it) gets few tries; an address is shared by whole offices
+// behind one NAT, so more.
+const MAX_FAILURES = { account: 5, device: 5, ip: 50 } as const;
 
-type Subject = { account?: string | null; ip?: string | null };
+/** `device`: from a device cookie already checked to name this account (device-cookie.ts). */
+type Subject = { account?: string | null; device?: string | null; ip?: string | null };
 type Key = { key: string; max: number };
 
-/** Counter keys for one action; accounts are hashed so the table holds no email addresses. */
+/** Hashed so the table (and a device cookie) holds no email addresses. */
+export function accountDigest(account: string) {
+  return createHash("sha256").update(account.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * Counter keys for one action. A known device counts on its own instead of the account's: what
+ * others try against the account cannot lock that device out, nor the other way round.
+ */
 export function limitKeys(action: LimitedAction, subject: Subject): Key[] {
   const keys: Key[] = [];
-  if (subject.account) {
-    const digest = createHash("sha256").update(subject.account.trim().toLowerCase()).digest("hex");
-    keys.push({ key: `${action}:account:${digest}`, max: MAX_FAILURES.account });
-  }
+  if (subject.account && subject.device) keys.push({ key: `${action}:device:${subject.device}`, max: MAX_FAILURES.device });
+  else if (subject.account) keys.push({ key: `${action}:account:${accountDigest(subject.account)}`, max: MAX_FAILURES.account });
   if (subject.ip) keys.push({ key: `${action}:ip:${subject.ip}`, max: MAX_FAILURES.ip });
   return keys;
 }
@@ -66,11 +74,11 @@ export async function recordFailure(keys: Key[]): Promise<string[]> {
   return newlyLocked;
 }
 
-/** After a success: the account's counter starts again (the address's does not). */
+/** After a success: the account's or device's counter starts again (the address's does not). */
 export async function clearFailures(keys: Key[]) {
-  const accountKeys = keys.filter((k) => k.key.includes(":account:")).map((k) => k.key);
-  if (accountKeys.length === 0) return;
-  await getDb().delete(rateLimits).where(and(inArray(rateLimits.key, accountKeys), sql`(${rateLimits.lockedUntil} is null or ${rateLimits.lockedUntil} <= now())`));
+  const cleared = keys.filter((k) => !k.key.includes(":ip:")).map((k) => k.key);
+  if (cleared.length === 0) return;
+  await getDb().delete(rateLimits).where(and(inArray(rateLimits.key, cleared), sql`(${rateLimits.lockedUntil} is null or ${rateLimits.lockedUntil} <= now())`));
 }
 
 /**
