@@ -13,7 +13,7 @@ import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { acceptObserverInvitation, inviteObserver, linkExistingAccount, revokeObserverInvitation, usableInvitationEmail, type LinkOutcome } from "./invitations";
-import { auditRefusedAccess, getOwnRecordDates, saveOwnDetails } from "./own-record";
+import { auditRefusedAccess, getOwnRecord, ownRecordDates, saveOwnDetails } from "./own-record";
 import { existingAccountSchema, observerInvitationSchema, observerPasswordSchema, ownDetailsFields, ownDetailsFormSchema } from "./schemas";
 
 /**
@@ -118,10 +118,10 @@ export async function saveOwnDetailsAction(_previous: FormState, formData: FormD
     await auditRefusedAccess(actor, "saveOwnDetails", observerId, ip);
     notFound();
   };
-  const dates = await getOwnRecordDates(actor, observerId);
-  if (!dates) return refuse();
+  const record = await getOwnRecord(actor, observerId, locale);
+  if (!record) return refuse();
   const values = Object.fromEntries(ownDetailsFields.map((field) => [field, text(formData, field)]));
-  const parsed = ownDetailsFormSchema(dates).safeParse(values);
+  const parsed = ownDetailsFormSchema(ownRecordDates(record)).safeParse(values);
   const photo = await observerPhoto(formData);
   if (!parsed.success || "fieldErrors" in photo) {
     const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };

@@ -97,18 +97,8 @@ export async function getOwnRecord(actor: ObserverActor, unverifiedObserverId: s
   return row ?? null;
 }
 
-/** What the own-details form compares the observer's dates with; null for anyone else's record. */
-export async function getOwnRecordDates(actor: ObserverActor, unverifiedObserverId: string): Promise<OwnRecordDates | null> {
-  const owner = ownerOf(actor);
-  if (!isUuid(unverifiedObserverId)) return null;
-  const [row] = await getDb()
-    .select({ departureOn: observers.departureOn, electionDay: elections.electionDay, observationStartsOn: elections.observationStartsOn, observationEndsOn: elections.observationEndsOn })
-    .from(observers)
-    .innerJoin(missions, eq(missions.id, observers.missionId))
-    .innerJoin(elections, eq(elections.id, missions.electionId))
-    .where(and(eq(observers.id, unverifiedObserverId), eq(observers.userId, owner)));
-  return row ? { election: electionDatesOf(row), departureOn: row.departureOn } : null;
-}
+/** What the own-details form compares the observer's dates with, in the page and in its Server Action alike. */
+export const ownRecordDates = (record: OwnRecord): OwnRecordDates => ({ election: electionDatesOf(record), departureOn: record.departureOn });
 
 /** The observer's record and its mission (in the shape the intake checks read), locked for the change. */
 async function lockOwnRecord(tx: Transaction, owner: string, unverifiedObserverId: string) {

@@ -2,10 +2,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
 import { Link } from "@/i18n/navigation";
-import { electionDatesOf } from "@/lib/accreditation/intake";
 import { localeOf } from "@/lib/i18n/locale";
 import { requirePermission } from "@/lib/identity/session";
-import { auditRefusedAccess, getOwnRecord, isOwnRecordEditable } from "@/lib/observers/own-record";
+import { auditRefusedAccess, getOwnRecord, isOwnRecordEditable, ownRecordDates } from "@/lib/observers/own-record";
 import { clientIp } from "@/lib/request-context";
 import { observerOptions } from "@/app/[locale]/(portal)/portal/applications/[missionId]/observers/observer-options";
 import { RecordSummary } from "../../record-summary";
@@ -56,7 +55,7 @@ export default async function OwnRecordPage({ params, searchParams }: Props) {
           <OwnDetailsForm
             locale={locale}
             observerId={record.id}
-            dates={{ election: electionDatesOf(record), departureOn: record.departureOn }}
+            dates={ownRecordDates(record)}
             initial={{
               surname: record.surname,
               givenNames: record.givenNames,
