@@ -49,6 +49,8 @@ export async function signInWithPassword(page: Page, email: string, locale: (typ
 
 /** axe-core against WCAG 2.0–2.2 A and AA rules; any violation fails the test with its details. */
 export async function expectNoAxeViolations(page: Page) {
+  // After a link followed in the browser, Next sets the new page's title a moment after its content.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
 }
