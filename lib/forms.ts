@@ -128,3 +128,20 @@ export function withComparisons<S extends z.ZodObject, K extends keyof z.output<
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 }
+
+/**
+ * The given fields' values that pass their own schema, whatever else in the form is wrong: the
+ * rules on saved data (a passport already taken, say) then run in the same round as the format.
+ */
+export function validFields<S extends z.ZodObject, K extends keyof S["shape"] & keyof z.output<S> & string>(
+  schema: S,
+  values: Record<string, unknown>,
+  fields: readonly K[],
+): Partial<Pick<z.output<S>, K>> {
+  const valid: Partial<Pick<z.output<S>, K>> = {};
+  for (const field of fields) {
+    const parsed = (schema.shape[field] as z.ZodType).safeParse(values[field]);
+    if (parsed.success) valid[field] = parsed.data as z.output<S>[K];
+  }
+  return valid;
+}

@@ -5,15 +5,15 @@ import { notFound } from "next/navigation";
 import { redirect } from "@/i18n/navigation";
 import { refreshPublicPages } from "@/lib/public/cache";
 import { readZipPhotos, zipEntryErrorMessages, zipErrorMessages } from "@/lib/files/zip-photos";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, validFields, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { attachLetter, saveMissionDetails, startApplication, submitApplication, withdrawApplication, type Refusal } from "./applications";
 import { parseObserverFile, reportedErrors } from "./import";
 import { missionDetailsFormSchema, observerFormSchema } from "./election-form-schemas";
-import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
-import { observerFields } from "./observer-schema";
+import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, savedDataErrors, savedDataFields, updateObserver } from "./observer-changes";
+import { observerFields, observerSchema } from "./observer-schema";
 import { getOwnElectionDates } from "./queries";
 import type { Coordinator } from "./scope";
 import { chosenFile, observerPhoto, uploaded } from "./uploads";
@@ -104,7 +104,11 @@ export async function saveObserverAction(_previous: FormState, formData: FormDat
   const parsed = observerFormSchema(await ownElectionDates(actor, missionId)).safeParse(values);
   const photo = await observerPhoto(formData);
   if (!parsed.success || "fieldErrors" in photo) {
-    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
+    const fieldErrors = {
+      ...(await savedDataErrors(actor, missionId, parsed.success ? parsed.data : validFields(observerSchema, values, savedDataFields), observerId || null)),
+      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+      ...("fieldErrors" in photo ? photo.fieldErrors : {}),
+    };
     return { status: "error", fieldErrors, values };
   }
   const ip = await clientIp();

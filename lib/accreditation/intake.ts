@@ -147,10 +147,12 @@ export function checkObserverDates(dates: Partial<ObserverDates>, election: Elec
   return issues;
 }
 
-/** Every intake rule for one observer whose record already passed `observerSchema`. */
-export function checkObserver(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext): IntakeIssue[] {
-  const issues = checkObserverDates(observer, context.election);
-
+/** The passport rules: once in the mission, and in no other live application for the election. */
+export function checkPassport(
+  observer: Pick<ObserverInput, "passportNumber" | "nationality"> & { id?: string | undefined },
+  context: Pick<ObserverIntakeContext, "otherObserversInMission" | "passportsInOtherActiveApplications">,
+): IntakeIssue[] {
+  const issues: IntakeIssue[] = [];
   const twins = context.otherObserversInMission.filter((other) => other.id !== observer.id && samePassport(other, observer));
   if (twins.length > 0) issues.push(error("passportNumber", "passportTwiceInMission"));
 
@@ -168,7 +170,12 @@ export function checkObserver(observer: ObserverInput & { id?: string }, context
       });
     }
   }
+  return issues;
+}
 
+/** Every intake rule for one observer whose record already passed `observerSchema`. */
+export function checkObserver(observer: ObserverInput & { id?: string }, context: ObserverIntakeContext): IntakeIssue[] {
+  const issues = [...checkObserverDates(observer, context.election), ...checkPassport(observer, context)];
   if (observer.nationality === context.hostCountry.toUpperCase()) {
     issues.push({ field: "nationality", code: "hostCountryNationality", severity: "warning", audience: "staff" });
   }

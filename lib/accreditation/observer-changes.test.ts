@@ -10,7 +10,7 @@ import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makeImage, makePdf } from "@/test/images";
 import { buildZip } from "@/test/zip-writer";
 import { withdrawApplication } from "./applications";
-import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, updateObserver } from "./observer-changes";
+import { addObserver, attachZipPhotos, importObservers, photoTargets, removeObserver, savedDataErrors, updateObserver } from "./observer-changes";
 import type { ObserverInput } from "./observer-schema";
 import type { Coordinator } from "./scope";
 
@@ -617,6 +617,28 @@ describe("found by the tests of the first version", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { passportNumber: "passportInOtherApplication" } });
+  });
+
+  it("names a taken passport and a second head for a form whose other fields failed, within the coordinator's own mission only", async () => {
+    const { actor, missionId, election, input: head, observerId: headId } = await applicationWithObserver({ role: "head_of_mission" });
+    const other = await acc.draftApplication({ election });
+    const taken = acc.observerInput(election);
+    await added(await addObserver(other.actor, other.missionId, taken, null, ip));
+    const { passportNumber, nationality } = taken;
+
+    expect(await savedDataErrors(actor, missionId, { passportNumber, nationality, role: "head_of_mission" }, null)).toEqual({
+      passportNumber: "passportInOtherApplication",
+      role: "headOfMissionSaved",
+    });
+    expect(await savedDataErrors(actor, missionId, { passportNumber: head.passportNumber, nationality: head.nationality }, null)).toEqual({
+      passportNumber: "passportTwiceInMission",
+    });
+    // Correcting the head themself: their own passport and role are no conflict.
+    expect(await savedDataErrors(actor, missionId, { passportNumber: head.passportNumber, nationality: head.nationality, role: "head_of_mission" }, headId)).toEqual({});
+    // A field that failed its format is not judged; a passport without its nationality is not either.
+    expect(await savedDataErrors(actor, missionId, { passportNumber }, null)).toEqual({});
+    // Another organization's mission says nothing about its observers.
+    expect(await savedDataErrors(other.actor, missionId, { passportNumber: head.passportNumber, nationality: head.nationality, role: "head_of_mission" }, "not-a-uuid")).toEqual({});
   });
 
   it("offers a ZIP only the passports of pending observers", async () => {

@@ -6,13 +6,13 @@ import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { revokeBadges } from "@/lib/badges/issue";
 import type { ProcessedPhoto } from "@/lib/files/photo";
-import { storeFile } from "@/lib/files/store";
+import { storePhoto } from "@/lib/files/store";
 import type { ZipPhotoEntry } from "@/lib/files/zip-photos";
 import type { FieldErrors } from "@/lib/forms";
 import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
 import { tellCoordinators } from "./coordinator-news";
-import { checkObserver, coordinatorErrors, type ObserverIntakeContext } from "./intake";
+import { checkObserver, checkPassport, coordinatorErrors, type ObserverIntakeContext } from "./intake";
 import { hasHeadOfMission, intakeContextFor } from "./intake-context";
 import { withNameSortKey } from "./observer-name";
 import type { ObserverField, ObserverInput } from "./observer-schema";
@@ -31,23 +31,35 @@ const intakeErrors = (observer: ObserverInput & { id?: string }, context: Observ
  * Only one observer of a mission may be head of mission. The mission is locked, so two saves at
  * once cannot both find the role free; the import reports the same code by row.
  */
-async function headOfMissionErrors(tx: Transaction, missionId: string, input: ObserverInput, observerId?: string): Promise<FieldErrors> {
+async function headOfMissionErrors(tx: Transaction, missionId: string, input: Partial<Pick<ObserverInput, "role">>, observerId?: string): Promise<FieldErrors> {
   if (input.role !== "head_of_mission" || !(await hasHeadOfMission(tx, missionId, observerId))) return {};
   return { role: "headOfMissionSaved" };
 }
 
-/** Stored under a neutral name: the uploaded one may hold the passport number. */
-async function savePhoto(tx: Transaction, actor: Coordinator, photo: ProcessedPhoto) {
-  const stored = await storeFile(tx, {
-    kind: "photo",
-    buffer: photo.buffer,
-    mediaType: photo.mediaType,
-    originalName: "photo.jpg",
-    width: photo.width,
-    height: photo.height,
-    uploadedBy: actor.id,
+/** The observer form's fields that rules on saved data judge. */
+export const savedDataFields = ["passportNumber", "nationality", "role"] as const;
+
+/**
+ * The rules on saved data (a passport already in an application, a second head of mission) for
+ * those of `savedDataFields` that passed their format check, so a form with another field mistyped
+ * reports them in the same round. The save checks them again under its locks.
+ */
+export async function savedDataErrors(
+  actor: Coordinator,
+  unverifiedMissionId: string,
+  fields: Partial<Pick<ObserverInput, (typeof savedDataFields)[number]>>,
+  unverifiedObserverId: string | null,
+): Promise<FieldErrors> {
+  return getDb().transaction(async (tx) => {
+    const mission = await lockOwnMission(tx, actor, unverifiedMissionId);
+    if (!mission) return {};
+    // Another mission's observer id matches none of this mission's observers: it excludes nothing.
+    const id = unverifiedObserverId && isUuid(unverifiedObserverId) ? unverifiedObserverId : undefined;
+    const { passportNumber, nationality } = fields;
+    const passport =
+      passportNumber && nationality ? coordinatorErrors(checkPassport({ id, passportNumber, nationality }, await intakeContextFor(tx, mission, [passportNumber]))) : {};
+    return { ...passport, ...(await headOfMissionErrors(tx, mission.id, fields, id)) };
   });
-  return stored.id;
 }
 
 /**
@@ -70,7 +82,7 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
     };
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
-    const photoFileId = photo ? await savePhoto(tx, actor, photo) : null;
+    const photoFileId = photo ? await storePhoto(tx, photo, actor.id) : null;
     const [created] = await tx
       .insert(observers)
       .values({ ...withNameSortKey(input), cyrillicName: input.cyrillicName ?? null, email: input.email ?? null, missionId: mission.id, photoFileId, isAmendment: amendment })
@@ -127,7 +139,7 @@ export async function updateObserver(
 
     const values = { ...input, cyrillicName: input.cyrillicName ?? null, email: input.email ?? null };
     const changes = changedKeys(observer, values);
-    const photoFileId = photo ? await savePhoto(tx, actor, photo) : undefined;
+    const photoFileId = photo ? await storePhoto(tx, photo, actor.id) : undefined;
     if (changes.length === 0 && !photoFileId) return { ok: true as const };
     await tx
       .update(observers)
@@ -284,7 +296,7 @@ export async function attachZipPhotos(actor: Coordinator, unverifiedMissionId: s
     for (const entry of accepted) {
       const observerId = observerOf.get(entry.passportNumber);
       if (!observerId) continue;
-      const photoFileId = await savePhoto(tx, actor, entry.photo);
+      const photoFileId = await storePhoto(tx, entry.photo, actor.id);
       await tx.update(observers).set({ photoFileId, updatedAt: new Date(), version: sql`${observers.version} + 1` }).where(and(eq(observers.id, observerId), ne(observers.status, "withdrawn")));
       attached += 1;
     }

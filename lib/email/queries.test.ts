@@ -26,6 +26,9 @@ beforeAll(async () => {
     const content = renderEmail({ subject: `To ${to}`, greeting: "Hello", paragraphs: [], footer: "Portal" }, "ru");
     ids.push(await getDb().transaction((tx) => enqueueEmail(tx, { to, locale: "ru", template: "list-test", content })));
   }
+  // A second apart: PGlite's clock has millisecond steps, so quick inserts can share a time.
+  const start = Date.now();
+  for (const [i, id] of ids.entries()) await getDb().update(emailOutbox).set({ createdAt: new Date(start + i * 1000) }).where(eq(emailOutbox.id, id));
   await getDb().update(emailOutbox).set({ status: "failed", attempts: 10 }).where(eq(emailOutbox.id, ids[0]!));
 });
 

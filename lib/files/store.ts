@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/db";
 import { fileMetadataColumns, files, type FileKind } from "@/db/schema";
 import { fileNameFor, type StoredMediaType } from "./names";
+import type { ProcessedPhoto } from "./photo";
 import { sniffMediaType } from "./sniff";
 
 export type StoreFileInput = {
@@ -43,6 +44,12 @@ export async function storeFile(tx: Transaction | Database, input: StoreFileInpu
     })
     .returning({ id: files.id, sha256: files.sha256, byteSize: files.byteSize, originalName: files.originalName });
   return row!;
+}
+
+/** A processed passport photo, stored under a neutral name: the uploaded one may hold the passport number. */
+export async function storePhoto(tx: Transaction, photo: ProcessedPhoto, uploadedBy: string): Promise<string> {
+  const { buffer, mediaType, width, height } = photo;
+  return (await storeFile(tx, { kind: "photo", buffer, mediaType, originalName: "photo.jpg", width, height, uploadedBy })).id;
 }
 
 export type FileForDownload = {

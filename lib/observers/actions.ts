@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { redirect } from "@/i18n/navigation";
 import { isUuid } from "@/lib/accreditation/scope";
 import { observerPhoto } from "@/lib/accreditation/uploads";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, validFields, type FormState } from "@/lib/forms";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { signIn } from "@/lib/identity/auth";
 import { isCommonPassword } from "@/lib/identity/common-passwords";
@@ -13,8 +13,8 @@ import { isLimited, limitKeys, recordFailure } from "@/lib/identity/rate-limit";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
 import { acceptObserverInvitation, inviteObserver, linkExistingAccount, revokeObserverInvitation, usableInvitationEmail, type LinkOutcome } from "./invitations";
-import { auditRefusedAccess, getOwnRecord, ownRecordDates, saveOwnDetails } from "./own-record";
-import { existingAccountSchema, observerInvitationSchema, observerPasswordSchema, ownDetailsFields, ownDetailsFormSchema } from "./schemas";
+import { auditRefusedAccess, getOwnRecord, ownPassportErrors, ownRecordDates, saveOwnDetails } from "./own-record";
+import { existingAccountSchema, observerInvitationSchema, observerPasswordSchema, ownDetailsFields, ownDetailsFormSchema, ownDetailsSchema } from "./schemas";
 
 /**
  * The Server Actions of observers' own access: the coordinator's invitations, the observer's
@@ -124,7 +124,11 @@ export async function saveOwnDetailsAction(_previous: FormState, formData: FormD
   const parsed = ownDetailsFormSchema(ownRecordDates(record)).safeParse(values);
   const photo = await observerPhoto(formData);
   if (!parsed.success || "fieldErrors" in photo) {
-    const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...("fieldErrors" in photo ? photo.fieldErrors : {}) };
+    const fieldErrors = {
+      ...(await ownPassportErrors(actor, observerId, parsed.success ? parsed.data : validFields(ownDetailsSchema, values, ["passportNumber", "nationality"]))),
+      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+      ...("fieldErrors" in photo ? photo.fieldErrors : {}),
+    };
     return { status: "error", fieldErrors, values };
   }
   const result = await saveOwnDetails(actor, observerId, parsed.data, photo.photo, ip);

@@ -13,7 +13,7 @@ import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { makePdf } from "@/test/images";
 import { acceptObserverInvitation, inviteObserver, linkExistingAccount, openObserverInvitation, revokeObserverInvitation } from "./invitations";
-import { getOwnRecord, listOwnRecords, saveOwnDetails } from "./own-record";
+import { getOwnRecord, listOwnRecords, ownPassportErrors, saveOwnDetails } from "./own-record";
 import { personalDataOf, whoHandledMyData } from "./privacy";
 import { ownDetailsSchema } from "./schemas";
 
@@ -172,6 +172,18 @@ describe("the observer's own record", () => {
     const events = await data.auditOf("observer", observerId);
     expect(events.at(-1)).toMatchObject({ action: "observer.self_updated", actorRole: "observer" });
     expect(JSON.stringify(events)).not.toContain(record!.passportNumber);
+  });
+
+  it("names a passport taken elsewhere for a form whose other fields failed, and nothing of another observer's record", async () => {
+    const { observer, observerId, election } = await joined();
+    const elsewhere = await acc.draftApplication({ election });
+    const taken = acc.observerInput(election);
+    expect(await addObserver(elsewhere.actor, elsewhere.missionId, taken, null, ip)).toMatchObject({ ok: true });
+    const passport = { passportNumber: taken.passportNumber, nationality: taken.nationality };
+    expect(await ownPassportErrors(observer, observerId, passport)).toEqual({ passportNumber: "passportInOtherApplication" });
+    expect(await ownPassportErrors(observer, observerId, { passportNumber: taken.passportNumber })).toEqual({});
+    const stranger = await joined();
+    expect(await ownPassportErrors(stranger.observer, observerId, passport)).toEqual({});
   });
 
   it("is read-only once the coordinator submits, and the observer hears of each decision in their language", async () => {

@@ -5,13 +5,13 @@ import { badges, elections, missions, observerRecordColumns, observers, organiza
 import type { Locale } from "@/i18n/routing";
 import { changedKeys } from "@/lib/audit/changes";
 import { recordAuditEvent, writeAuditEvent } from "@/lib/audit/record";
-import { checkObserver, electionDatesOf } from "@/lib/accreditation/intake";
+import { checkObserver, checkPassport, electionDatesOf } from "@/lib/accreditation/intake";
 import { intakeContextFor } from "@/lib/accreditation/intake-context";
 import { withNameSortKey } from "@/lib/accreditation/observer-name";
 import { isObserverEditable } from "@/lib/accreditation/rules";
 import { isUuid, missionColumns, missionElectionColumns, withTitles } from "@/lib/accreditation/scope";
 import type { ProcessedPhoto } from "@/lib/files/photo";
-import { storeFile } from "@/lib/files/store";
+import { storePhoto } from "@/lib/files/store";
 import type { FieldErrors } from "@/lib/forms";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
@@ -122,6 +122,26 @@ async function lockOwnRecord(tx: Transaction, owner: string, unverifiedObserverI
   return { observer: row.observer, mission: { ...row.mission, election: withTitles(row.election) } };
 }
 
+/**
+ * The passport rules for a passport number and nationality that passed their format check, so the
+ * form reports a passport already taken in the same round as another field's mistake. The save
+ * checks again under its locks.
+ */
+export async function ownPassportErrors(
+  actor: ObserverActor,
+  unverifiedObserverId: string,
+  { passportNumber, nationality }: Partial<Pick<OwnDetailsInput, "passportNumber" | "nationality">>,
+): Promise<FieldErrors> {
+  if (!passportNumber || !nationality) return {};
+  const owner = ownerOf(actor);
+  return getDb().transaction(async (tx) => {
+    const found = await lockOwnRecord(tx, owner, unverifiedObserverId);
+    if (!found) return {};
+    const context = await intakeContextFor(tx, found.mission, [passportNumber]);
+    return ownDetailsErrors(checkPassport({ id: found.observer.id, passportNumber, nationality }, context));
+  });
+}
+
 export type OwnDetailsOutcome = { ok: true } | { ok: false; refusal: "notFound" | "notEditable" } | { ok: false; fieldErrors: FieldErrors };
 
 /**
@@ -143,19 +163,7 @@ export async function saveOwnDetails(actor: ObserverActor, unverifiedObserverId:
 
     const values = { ...input, cyrillicName: input.cyrillicName ?? null };
     const changes = changedKeys(observer, values);
-    const photoFileId = photo
-      ? (
-          await storeFile(tx, {
-            kind: "photo",
-            buffer: photo.buffer,
-            mediaType: photo.mediaType,
-            originalName: "photo.jpg",
-            width: photo.width,
-            height: photo.height,
-            uploadedBy: actor.id,
-          })
-        ).id
-      : undefined;
+    const photoFileId = photo ? await storePhoto(tx, photo, actor.id) : undefined;
     const now = new Date();
     await tx
       .update(observers)

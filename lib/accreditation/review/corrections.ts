@@ -6,7 +6,7 @@ import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { reissueBadge } from "@/lib/badges/issue";
 import type { ProcessedPhoto } from "@/lib/files/photo";
-import { storeFile } from "@/lib/files/store";
+import { storePhoto } from "@/lib/files/store";
 import { assertPermission } from "@/lib/identity/authorize";
 import { tellCoordinators } from "../coordinator-news";
 import { withNameSortKey } from "../observer-name";
@@ -71,9 +71,7 @@ export async function correctAccreditedObserver(
     const values = { surname: correction.surname, givenNames: correction.givenNames, cyrillicName: correction.cyrillicName ?? null };
     const fields = changedKeys(observer, values);
     if (fields.length === 0 && !photo) return { ok: false as const, refusal: "unchanged" as CorrectionRefusal };
-    const photoFileId = photo
-      ? (await storeFile(tx, { kind: "photo", buffer: photo.buffer, mediaType: photo.mediaType, originalName: "photo.jpg", width: photo.width, height: photo.height, uploadedBy: actor.id })).id
-      : undefined;
+    const photoFileId = photo ? await storePhoto(tx, photo, actor.id) : undefined;
     const now = new Date();
     await tx
       .update(observers)
