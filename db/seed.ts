@@ -80,12 +80,15 @@ const seedOrganizations = [
   },
 ] as const;
 
+// Long-term observers deploy six to eight weeks before election day: observation opens eight weeks ahead.
+const LONG_TERM_DEPLOYMENT_DAYS = 56;
+
 function pastElections() {
   const window = (day: string) => ({
     electionDay: day,
     accreditationOpensAt: ashgabatInstant(addDays(day, -60), "09:00"),
     accreditationClosesAt: ashgabatInstant(addDays(day, -10), "18:00"),
-    observationStartsOn: addDays(day, -30),
+    observationStartsOn: addDays(day, -LONG_TERM_DEPLOYMENT_DAYS),
     observationEndsOn: addDays(day, 7),
   });
   return [
@@ -123,12 +126,12 @@ function upcomingElection(today: string) {
     code: `LOC-${day.slice(0, 4)}`,
     type: "local_council" as const,
     titleTk: "Welaýat, etrap we şäher halk maslahatlarynyň agzalarynyň saýlawy",
-    titleRu: "Выборы членов велаятских, этрапских и городских халк маслахаты",
+    titleRu: "Выборы членов велаятских, этрапских и городских халк маслахатов",
     titleEn: "Elections of members of the welaýat, etrap and city halk maslahatys",
     electionDay: day,
     accreditationOpensAt: ashgabatInstant(addDays(today, -14), "09:00"),
     accreditationClosesAt: ashgabatInstant(addDays(day, -10), "18:00"),
-    observationStartsOn: addDays(day, -45),
+    observationStartsOn: addDays(day, -LONG_TERM_DEPLOYMENT_DAYS),
     observationEndsOn: addDays(day, 7),
   };
 }
@@ -137,11 +140,15 @@ function upcomingElection(today: string) {
 const seedOfficials = [
   {
     nameTk: "Batyr Orazow", nameRu: "Батыр Оразов", nameEn: "Batyr Orazov",
-    positionTk: "Merkezi saýlaw toparynyň başlygy", positionRu: "Председатель Центральной избирательной комиссии", positionEn: "Chairman of the Central Election Commission",
+    positionTk: "Türkmenistanda saýlawlary we sala salşyklary geçirmek boýunça Merkezi toparyň başlygy",
+    positionRu: "Председатель Центральной комиссии по проведению выборов и референдумов в Туркменистане",
+    positionEn: "Chairman of the Central Commission for Elections and Referendums in Turkmenistan",
   },
   {
     nameTk: "Jeren Amanowa", nameRu: "Джерен Аманова", nameEn: "Jeren Amanova",
-    positionTk: "Merkezi saýlaw toparynyň sekretary", positionRu: "Секретарь Центральной избирательной комиссии", positionEn: "Secretary of the Central Election Commission",
+    positionTk: "Türkmenistanda saýlawlary we sala salşyklary geçirmek boýunça Merkezi toparyň sekretary",
+    positionRu: "Секретарь Центральной комиссии по проведению выборов и референдумов в Туркменистане",
+    positionEn: "Secretary of the Central Commission for Elections and Referendums in Turkmenistan",
   },
   {
     nameTk: "Döwlet Hojaýew", nameRu: "Довлет Ходжаев", nameEn: "Dovlet Hojayev",

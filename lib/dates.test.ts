@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ashgabatDateTime, ashgabatInstant, COMMISSION_TIME_ZONE, todayInAshgabat } from "./dates";
+import { addDays, ashgabatDateTime, ashgabatInstant, COMMISSION_TIME_ZONE, isCalendarDay, todayInAshgabat } from "./dates";
 
 describe("todayInAshgabat", () => {
   it("is the commission's time zone", () => {
@@ -24,6 +24,18 @@ describe("todayInAshgabat", () => {
   it("formats as yyyy-mm-dd with zero padding", () => {
     expect(todayInAshgabat(new Date("2024-01-05T12:00:00Z"))).toBe("2024-01-05");
     expect(todayInAshgabat()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("isCalendarDay", () => {
+  it("accepts real days only, written yyyy-mm-dd", () => {
+    expect(isCalendarDay("2028-02-29")).toBe(true);
+    expect(isCalendarDay("1000-01-01")).toBe(true);
+    for (const value of ["2027-02-29", "2027-2-1", "2027-13-01", "27-01-01", "2027-01-01T00:00", " 2027-01-01"]) expect(isCalendarDay(value)).toBe(false);
+  });
+
+  it("refuses the years PostgreSQL cannot take or no one means: year 0 and before 1000", () => {
+    for (const value of ["0000-01-01", "0001-01-01", "0999-12-31"]) expect(isCalendarDay(value)).toBe(false);
   });
 });
 

@@ -9,6 +9,16 @@ export function todayInAshgabat(now: Date = new Date()) {
   return ashgabatDay.format(now);
 }
 
+/**
+ * A real calendar day written yyyy-mm-dd (no 2026-02-30), from the year 1000 on: an earlier year
+ * is a typing mistake, and year 0 has no place in PostgreSQL, where such a date fails the query.
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** yyyy-mm-dd shifted by whole days. */
 export function addDays(isoDate: string, days: number) {
   const d = new Date(`${isoDate}T00:00:00Z`);

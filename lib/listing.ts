@@ -42,8 +42,13 @@ export function pageWindow(page: number, pages: number): (number | "gap")[] {
   });
 }
 
+// PostgreSQL text cannot hold NUL (a query with one fails), and no stored value has one to match.
+const withoutNul = (text: string) => text.replaceAll("\u0000", "");
+
+/** Words typed into a list's search, for a schema of untrusted search parameters. */
+export const searchWords = (maxLength: number) => z.string().transform(withoutNul).pipe(z.string().trim().max(maxLength));
+
 /** A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally. */
 export function containsPattern(text: string) {
-  // PostgreSQL text cannot hold NUL (a query with one fails), and no stored value has one to match.
-  return `%${text.replaceAll("\u0000", "").replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${withoutNul(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

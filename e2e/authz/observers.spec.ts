@@ -34,6 +34,9 @@ test("an observer sees only their own record: other observers, the letter, both 
   expect((await request.get(`/api/observers/${otherId}/photo`)).status()).toBe(404);
   expect((await request.get(`/api/observers/${otherId}/badge`)).status()).toBe(404);
   expect((await request.get(`/api/applications/${missionId}/letter`)).status()).toBe(404);
+  // A probed id that a database column cannot hold (NUL) is refused the same way, not with an error page.
+  expect((await request.get("/api/observers/%00/photo")).status()).toBe(404);
+  expect((await request.get("/api/applications/%00/letter")).status()).toBe(404);
   for (const workspace of ["/en/portal", `/en${path}/observers`, `/en${path}/observers/${otherId}`, "/en/commission", "/en/commission/applications"]) {
     expect((await observer.goto(workspace))?.status(), workspace).toBe(403);
   }

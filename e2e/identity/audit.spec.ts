@@ -82,6 +82,10 @@ test("wrong filters are named in an error summary, at their fields, and list not
   await summary.getByRole("link", { name: "Enter the entity type as well as its ID." }).click();
   await expect(page.getByLabel("Entity type", { exact: true })).toBeFocused();
   await expectNoAxeViolations(page);
+
+  // What the database cannot take (year 0, a NUL character) is named the same way, not an error page.
+  expect((await page.goto("/en/commission/admin/audit?from=0000-01-01&entityType=user%00"))?.status()).toBe(200);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([/^Entity type: /, /^From: /]);
 });
 
 test("the chain verifies from the page and the count covers every event listed", async ({ page }) => {

@@ -46,5 +46,8 @@ test("request → the commission proposes another time → the mission accepts i
   const byRoom = calendar.getByRole("table", { name: "By room" });
   await expect(byRoom.getByRole("link", { name: new RegExp(`3:00\\s?PM–4:00\\s?PM OSCE/ODIHR: ${topic}`) })).toHaveCount(1);
   await expectNoAxeViolations(calendar);
+  // A week the database cannot hold (year 0) shows the current week, not an error page.
+  expect((await calendar.goto("/en/commission/meetings/calendar?week=0000-01-05"))?.status()).toBe(200);
+  await expect(calendar.getByRole("table", { name: "By room" })).toBeVisible();
   await calendar.context().close();
 });

@@ -230,6 +230,10 @@ test("ids anyone probes under /statements, and searches, leave nothing on the se
   const probe = randomUUID();
   for (const path of [`/en/statements/${probe}`, `/ru/statements/${probe}/versions/7/en`]) expect((await request.get(path)).status(), path).toBe(404);
   for (const word of [probe, randomUUID(), randomUUID()]) expect((await request.get(`/en/statements?q=${word}`)).status()).toBe(200);
+  // A NUL character, which the database cannot hold, is no error page either.
+  for (const path of ["/en/statements?q=%00&organization=%00", "/api/feeds/statements?locale=en&q=%00&organization=%00"]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
   expect(files().filter((file) => file.includes(probe))).toEqual([]);
   expect(files().length).toBe(before);
 });

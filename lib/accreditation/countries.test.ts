@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { countryCodeOf, countryCodes, isCountryCode, normalizeName } from "./countries";
+import { countryCodeOf, nationalityCodes, isCountryCode, normalizeName } from "./countries";
 
-describe("countryCodes", () => {
+describe("nationalityCodes", () => {
   it("holds the 249 ISO 3166-1 alpha-2 codes and Kosovo's XK, once each", () => {
-    expect(countryCodes).toHaveLength(250);
-    expect(new Set(countryCodes).size).toBe(250);
-    expect(countryCodes.every((code) => /^[A-Z]{2}$/.test(code))).toBe(true);
+    expect(nationalityCodes).toHaveLength(250);
+    expect(new Set(nationalityCodes).size).toBe(250);
+    expect(nationalityCodes.every((code) => /^[A-Z]{2}$/.test(code))).toBe(true);
   });
 
   it("excludes regions that are not countries, which Intl.DisplayNames would still name", () => {
@@ -17,7 +17,7 @@ describe("countryCodes", () => {
 describe("countryCodeOf", () => {
   it.each(["en", "ru", "tk"])("finds every country by its own %s name, without two countries sharing one", (locale) => {
     const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-    const wrong = countryCodes.filter((code) => countryCodeOf(names.of(code) ?? "") !== code);
+    const wrong = nationalityCodes.filter((code) => countryCodeOf(names.of(code) ?? "") !== code);
     expect(wrong).toEqual([]);
   });
 

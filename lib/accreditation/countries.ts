@@ -3,23 +3,12 @@
  * Names come from the runtime's CLDR data (Intl.DisplayNames) in English, Russian and Turkmen,
  * plus the official and colloquial names that CLDR does not use (USA, Российская Федерация…).
  */
+import { countryCodes as officialCountryCodes } from "@/lib/organizations/countries";
 
 /** The officially assigned codes, plus XK, which Kosovo's passports use as their country code. */
-export const countryCodes: readonly string[] = `
-  AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-  BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
-  EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
-  GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
-  KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
-  MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-  QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
-  TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
-  ZW XK
-`
-  .trim()
-  .split(/\s+/);
+export const nationalityCodes: readonly string[] = [...officialCountryCodes, "XK"];
 
-const assigned = new Set(countryCodes);
+const assigned = new Set(nationalityCodes);
 
 export function isCountryCode(code: string): boolean {
   return assigned.has(code);
@@ -84,7 +73,7 @@ function buildNameIndex(): Map<string, string> {
   };
   for (const locale of ["en", "ru", "tk"]) {
     const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-    for (const code of countryCodes) {
+    for (const code of nationalityCodes) {
       const name = names.of(code);
       if (!name) continue;
       add(name, code);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries";
+import { isCalendarDay } from "@/lib/dates";
 
 /**
  * Field builders shared by the accreditation schemas. Every input is a string, as a form or a
@@ -70,19 +71,12 @@ export function choices<const Values extends readonly [string, ...string[]]>(val
     .transform((list) => [...new Set(list)]);
 }
 
-/** yyyy-mm-dd that names a real calendar day (no 2026-02-29). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 export function isoDate() {
   return z
     .string({ error: "required" })
     .trim()
     .min(1, "required")
-    .refine(isCalendarDate, "dateFormat");
+    .refine(isCalendarDay, "dateFormat");
 }
 
 export function countryCode() {

@@ -41,6 +41,11 @@ describe("audit log filters", () => {
     expect(fieldErrorsOf(result.error!)).toEqual({ entityType: "entityTypeWithId", to: "endBeforeStart" });
   });
 
+  it("refuse what the database cannot take: a NUL character, year 0", () => {
+    const result = parse({ entityType: "user\u0000", entityId: "a\u0000b", from: "0000-01-01", to: "0000-12-31" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ entityType: "invalid", entityId: "invalid", from: "invalid", to: "invalid" });
+  });
+
   it("refuse overlong values", () => {
     const result = parse({ entityType: "x".repeat(101), entityId: "y".repeat(201) });
     expect(fieldErrorsOf(result.error!)).toEqual({ entityType: "tooLong", entityId: "tooLong" });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/accreditation/schema-fields";
+import { isCalendarDay } from "@/lib/dates";
 import { auditActions } from "./actions";
 
 /** An empty field of the filter form means "any". */
@@ -13,10 +15,10 @@ export const auditFiltersSchema = z
   .object({
     actor: optional(z.string().trim().max(254, "tooLong").pipe(z.email("email"))),
     action: optional(z.enum(auditActions, "invalid")),
-    entityType: optional(z.string().trim().max(100, "tooLong")),
-    entityId: optional(z.string().trim().max(200, "tooLong")),
-    from: optional(z.iso.date("invalid")),
-    to: optional(z.iso.date("invalid")),
+    entityType: optional(z.string().trim().max(100, "tooLong").refine(hasNoNul, "invalid")),
+    entityId: optional(z.string().trim().max(200, "tooLong").refine(hasNoNul, "invalid")),
+    from: optional(z.string().refine(isCalendarDay, "invalid")),
+    to: optional(z.string().refine(isCalendarDay, "invalid")),
   })
   .superRefine((f, ctx) => {
     if (f.entityId && !f.entityType) ctx.addIssue({ code: "custom", path: ["entityType"], message: "entityTypeWithId" });

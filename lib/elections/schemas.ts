@@ -1,27 +1,21 @@
 import { z } from "zod";
 import { hasNoNul } from "@/lib/accreditation/schema-fields";
 import { electionStatuses, electionTypes } from "@/db/schema/elections";
-import { ashgabatInstant } from "@/lib/dates";
+import { ashgabatInstant, isCalendarDay } from "@/lib/dates";
 import { calendarProblems, type ElectionCalendar } from "./rules";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_AND_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
-
-/** A real calendar day as yyyy-mm-dd (not 2026-02-30). */
-export function isDay(value: string) {
-  return DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
 
 /** The instant of an Ashgabat wall-clock "yyyy-mm-ddThh:mm" (a datetime-local field), or null. */
 export function instantOfAshgabatDateTime(value: string): Date | null {
   const match = DAY_AND_TIME.exec(value);
-  if (!match || !isDay(match[1]!)) return null;
+  if (!match || !isCalendarDay(match[1]!)) return null;
   const [hours, minutes] = match[2]!.split(":").map(Number);
   if (hours! > 23 || minutes! > 59) return null;
   return ashgabatInstant(match[1]!, match[2]!);
 }
 
-const day = z.string().trim().min(1, "required").refine(isDay, "date");
+const day = z.string().trim().min(1, "required").refine(isCalendarDay, "date");
 const dayAndTime = z
   .string()
   .trim()
@@ -32,7 +26,7 @@ const title = z.string().trim().min(1, "required").max(300, "tooLong").refine(ha
 /** The calendar of whatever the form holds, leaving out fields that are not valid yet. */
 function calendarOf(unverified: Record<string, unknown>): ElectionCalendar {
   const text = (key: string) => (typeof unverified[key] === "string" ? (unverified[key] as string).trim() : "");
-  const dayOf = (key: string) => (isDay(text(key)) ? text(key) : undefined);
+  const dayOf = (key: string) => (isCalendarDay(text(key)) ? text(key) : undefined);
   const instantOf = (key: string) => instantOfAshgabatDateTime(text(key)) ?? undefined;
   return {
     electionDay: dayOf("electionDay"),

@@ -5,7 +5,7 @@ import { emailOutbox } from "@/db/schema";
 import { assertPermission } from "@/lib/identity/authorize";
 import type { Role } from "@/lib/identity/permissions";
 import { withholdLinkTokens } from "@/lib/identity/tokens";
-import { offsetOf, type ListQuery } from "@/lib/listing";
+import { containsPattern, offsetOf, type ListQuery } from "@/lib/listing";
 import type { OutboxFilters } from "./schemas";
 
 type Admin = { role: Role };
@@ -13,15 +13,12 @@ type Admin = { role: Role };
 export const outboxSorts = ["createdAt"] as const;
 export const OUTBOX_PAGE_SIZE = 25;
 
-/** A LIKE pattern that matches `text` literally anywhere. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The Outbox list for admins, newest first by default, filtered and paged in SQL. */
 export async function listOutboxEmails(actor: Admin, filters: OutboxFilters, query: ListQuery & { sort: (typeof outboxSorts)[number] }) {
   assertPermission(actor, "view:outbox");
   const where = and(
     filters.status ? eq(emailOutbox.status, filters.status) : undefined,
-    filters.recipient ? ilike(emailOutbox.toAddress, containing(filters.recipient)) : undefined,
+    filters.recipient ? ilike(emailOutbox.toAddress, containsPattern(filters.recipient)) : undefined,
   );
   const order = query.dir === "asc" ? asc : desc;
   const rows = await getDb()

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { redirect } from "@/i18n/navigation";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
-import { isDay } from "@/lib/elections/schemas";
+import { isCalendarDay } from "@/lib/dates";
 import { localeFromForm } from "@/lib/i18n/locale";
 import { authorizeAction } from "@/lib/identity/session";
 import { clientIp } from "@/lib/request-context";
@@ -86,7 +86,7 @@ export async function removeClosedDayAction(formData: FormData): Promise<void> {
   const actor = await authorizeAction("manage:meeting-resources");
   const locale = localeFromForm(formData);
   const day = String(formData.get("day") ?? "");
-  if (!isDay(day)) notFound();
+  if (!isCalendarDay(day)) notFound();
   await removeClosedDay(actor, day, await clientIp());
   backToResources(locale, "closedDayRemoved");
 }

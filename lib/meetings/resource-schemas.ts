@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasNoNul } from "@/lib/accreditation/schema-fields";
-import { isDay } from "@/lib/elections/schemas";
+import { isCalendarDay } from "@/lib/dates";
 
 const text = z.string().trim().min(1, "required").max(300, "tooLong").refine(hasNoNul, "invalid");
 /** A checkbox: true in the browser's form state, "on" when a ticked box is posted (absent otherwise). */
@@ -59,7 +59,7 @@ export const workingHoursFields = weekdays.flatMap((d) => [`opens${d}`, `closes$
 
 /** A day the commission is closed, with its reason in the three languages. */
 export const closedDaySchema = z.object({
-  day: z.string().trim().min(1, "required").refine(isDay, "date"),
+  day: z.string().trim().min(1, "required").refine(isCalendarDay, "date"),
   reasonTk: text,
   reasonRu: text,
   reasonEn: text,

@@ -38,7 +38,8 @@ export async function auditRefusedAccess(actor: ObserverActor, target: string, u
     entityType: "observer",
     entityId: isUuid(unverifiedId) ? unverifiedId : null,
     ip,
-    details: { target },
+    // The target may quote a probed id, and a JSON column cannot hold NUL.
+    details: { target: target.replaceAll("\u0000", "") },
   });
 }
 

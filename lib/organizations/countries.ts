@@ -30,11 +30,11 @@ export function countryNamer(locale: string) {
   return (code: string) => names.of(code) ?? code;
 }
 
-/** Options for a country select: names in the page's language, sorted as that language sorts. */
-export function countryOptions(locale: string) {
+/** Options for a country select (by default of the officially assigned codes): names in the page's language, sorted as that language sorts. */
+export function countryOptions(locale: string, codes: readonly string[] = countryCodes) {
   const nameOf = countryNamer(locale);
   const collator = new Intl.Collator(locale);
-  return countryCodes
+  return codes
     .map((code) => ({ value: code, label: nameOf(code) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Locale } from "@/i18n/routing";
+import { searchWords } from "@/lib/listing";
 import { originalLanguages, statementKinds } from "./vocabulary";
 import { statementListParams } from "./list-params";
 import type { StatementFilters } from "./public";
@@ -7,9 +8,9 @@ import type { StatementFilters } from "./public";
 type UnverifiedParams = Record<string, string | string[] | undefined>;
 
 const schema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: searchWords(200).catch(""),
   election: z.string().regex(/^[A-Za-z0-9-]{1,16}$/).catch(""),
-  organization: z.string().trim().max(100).catch(""),
+  organization: searchWords(100).catch(""),
   kind: z.enum(statementKinds).or(z.literal("")).catch(""),
   language: z.enum(originalLanguages).or(z.literal("")).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

@@ -1,4 +1,4 @@
-import { isCalendarDate } from "../schema-fields";
+import { isCalendarDay } from "@/lib/dates";
 
 /** A cell as a reader gives it: CSV only has text; XLSX also has numbers and date cells. */
 export type Cell = string | number | Date | undefined;
@@ -29,7 +29,7 @@ function textToIsoDate(text: string): string {
   if (!dotted) return text;
   const [, day, month, year] = dotted as unknown as [string, string, string, string];
   const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-  return isCalendarDate(iso) ? iso : text;
+  return isCalendarDay(iso) ? iso : text;
 }
 
 /** The text the observer schema reads from a cell; undefined for an empty one. */

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
-import { isDay } from "@/lib/elections/schemas";
+import { isCalendarDay } from "@/lib/dates";
 import { formatDay } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
@@ -25,7 +25,7 @@ export default async function MeetingCalendarPage({ params, searchParams }: Page
   const locale = await localeOf(params);
   const actor = await requirePermission("schedule:meetings", locale, path);
   const { week: unverifiedWeek } = await searchParams;
-  const monday = mondayOf(typeof unverifiedWeek === "string" && isDay(unverifiedWeek) ? unverifiedWeek : todayInAshgabat());
+  const monday = mondayOf(typeof unverifiedWeek === "string" && isCalendarDay(unverifiedWeek) ? unverifiedWeek : todayInAshgabat());
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
   const [t, bookings, rooms, officials] = await Promise.all([
     getTranslations("meetings"),
