@@ -33,8 +33,8 @@ export function CancelMeetingForm(props: Props) {
   );
 }
 
-/** The coordinator asks for a new time: why, and one to three new times (Ashgabat time). */
-export function AskNewTimeForm(props: Props) {
+/** The coordinator asks for a new time: why, and one to three new times (Ashgabat time) within `workingHours`. */
+export function AskNewTimeForm({ workingHours, ...props }: Props & { workingHours: string }) {
   const t = useTranslations("meetingChanges");
   const m = useTranslations("meetings");
   const [state, formAction, busy] = useActionState(askNewTimeAction, idleFormState);
@@ -52,7 +52,7 @@ export function AskNewTimeForm(props: Props) {
       <h2 id="new-time-heading">{t("newTimeHeading")}</h2>
       <ErrorSummary items={items} attempt={attempt} />
       <MeetingFormIdentity {...props} />
-      <p className="field__hint">{m("windowsHint")}</p>
+      <p className="field__hint">{m("windowsHint", { hours: workingHours })}</p>
       <TextAreaField id="new-time-reason" name="reason" label={t("reason")} error={fieldError("reason")} defaultValue={sent?.reason} rows={3} />
       {windowFields.map((f) => (
         <TextField key={f} id={`new-time-${f}`} name={f} label={m(`fields.${f}`)} type="datetime-local" step={300} error={fieldError(f)} defaultValue={sent?.[f]} />

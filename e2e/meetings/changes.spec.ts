@@ -66,6 +66,7 @@ test("the mission asks for a new time for a confirmed meeting: the slot is cance
 
   await page.goto(meetingPath);
   const ask = page.getByRole("form", { name: "Ask for a new time" });
+  await expect(ask.getByText("Working hours: Monday–Friday 09:00–18:00.")).toBeVisible();
   await ask.getByLabel("Reason").fill("The head of mission arrives a day later");
   await ask.getByLabel("First choice", { exact: true }).fill(`${day}T19:00`);
   await ask.getByRole("button", { name: "Ask for these times" }).click();

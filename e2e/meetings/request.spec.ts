@@ -13,6 +13,8 @@ test("a coordinator in Vienna requests a meeting at 10:00 Ashgabat time and sees
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Meetings" }).click();
   await page.getByRole("link", { name: "Request a meeting" }).click();
   await expectNoAxeViolations(page);
+  // The hint says the working hours as the admins set them (the seeded week).
+  await expect(page.getByText("Working hours: Monday–Friday 09:00–18:00.")).toBeVisible();
 
   // A time too soon and one outside working hours are refused, each at its field.
   await requestMeeting(page, election, topic, [`${workingDayPlus(1)}T10:00`, `${day}T17:30`]);

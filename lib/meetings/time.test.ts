@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ashgabatInstant } from "@/lib/dates";
 import { workingHoursSchema } from "./resource-schemas";
-import { ashgabatParts, weekdayNames, windowProblem, type WindowRules } from "./time";
+import { ashgabatParts, weekdayNames, windowProblem, workingWeekText, type WindowRules, type WorkingWeek } from "./time";
 
 const week = [1, 2, 3, 4, 5, 6, 7].map((weekday) => (weekday <= 5 ? { weekday, opensAt: "09:00", closesAt: "18:00" } : { weekday, opensAt: null, closesAt: null }));
 // Monday 7 June 2027 … the window runs to the end of June.
@@ -38,6 +38,25 @@ describe("weekdayNames", () => {
   it("names Monday first in each language", () => {
     expect(weekdayNames("en")[0]).toBe("Monday");
     expect(weekdayNames("ru")[6]).toBe("воскресенье");
+  });
+});
+
+describe("workingWeekText", () => {
+  type Hours = Partial<Record<number, [string, string] | null>>;
+  const week = (hours: Hours): WorkingWeek =>
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: hours[weekday]?.[0] ?? null, closesAt: hours[weekday]?.[1] ?? null }));
+  const weekdays: Hours = { 1: ["09:00", "18:00"], 2: ["09:00", "18:00"], 3: ["09:00", "18:00"], 4: ["09:00", "18:00"], 5: ["09:00", "18:00"] };
+
+  it("says the week as the admins set it, in the reader's language", () => {
+    expect(workingWeekText(week(weekdays), "en")).toBe("Monday–Friday 09:00–18:00");
+    expect(workingWeekText(week(weekdays), "ru")).toBe("понедельник–пятница 09:00–18:00");
+    expect(workingWeekText(week(weekdays), "tk")).toBe(`${weekdayNames("tk")[0]}–${weekdayNames("tk")[4]} 09:00–18:00`);
+  });
+
+  it("gives a day with other hours, and the days after a closed one, their own span", () => {
+    const friday: Hours = { ...weekdays, 3: null, 5: ["09:00", "13:00"], 6: ["10:00", "12:00"] };
+    expect(workingWeekText(week(friday), "en")).toBe("Monday–Tuesday 09:00–18:00; Thursday 09:00–18:00; Friday 09:00–13:00; Saturday 10:00–12:00");
+    expect(workingWeekText(week({}), "en")).toBe("—");
   });
 });
 

@@ -16,6 +16,25 @@ export function ashgabatParts(instant: Date) {
 
 export type WorkingWeek = { weekday: number; opensAt: string | null; closesAt: string | null }[];
 
+/**
+ * The working week in words, e.g. "Monday–Friday 09:00–18:00": following weekdays with the same
+ * hours are one span, closed weekdays are left out. Admins change the hours, so forms say them
+ * from here rather than from a fixed text.
+ */
+export function workingWeekText(week: WorkingWeek, locale: string): string {
+  const names = weekdayNames(locale);
+  const spans: { first: number; last: number; hours: string }[] = [];
+  for (const { weekday, opensAt, closesAt } of week) {
+    if (!opensAt || !closesAt) continue;
+    const hours = `${opensAt}–${closesAt}`;
+    const previous = spans.at(-1);
+    if (previous && previous.last === weekday - 1 && previous.hours === hours) previous.last = weekday;
+    else spans.push({ first: weekday, last: weekday, hours });
+  }
+  const days = (first: number, last: number) => (first === last ? names[first - 1] : `${names[first - 1]}–${names[last - 1]}`);
+  return spans.map(({ first, last, hours }) => `${days(first, last)} ${hours}`).join("; ") || "—";
+}
+
 export type WindowRules = {
   now: Date;
   /** When set, a window must start no earlier (a request leaves the commission time to decide). */

@@ -10,6 +10,8 @@ import { localizedMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { formatInstant } from "@/lib/i18n/format";
 import { getOwnMeeting } from "@/lib/meetings/queries";
+import { getWorkingHours } from "@/lib/meetings/resources";
+import { workingWeekText } from "@/lib/meetings/time";
 import { meetingLifecycle } from "@/lib/meetings/transitions";
 import { ProposalAnswer } from "./proposal-answer";
 
@@ -49,7 +51,9 @@ export default async function OwnMeetingPage({ params, searchParams }: Props) {
           times={meeting.proposed.map((w) => ({ value: w.id, label: t("ashgabatTime", { time: formatInstant(w.startsAt, locale) }) }))}
         />
       )}
-      {meetingLifecycle.canTransition(meeting.status, "ask_new_time", actor.role) && <AskNewTimeForm locale={locale} meetingId={meeting.id} version={meeting.version} />}
+      {meetingLifecycle.canTransition(meeting.status, "ask_new_time", actor.role) && (
+        <AskNewTimeForm locale={locale} meetingId={meeting.id} version={meeting.version} workingHours={workingWeekText(await getWorkingHours(), locale)} />
+      )}
       {meetingLifecycle.canTransition(meeting.status, "cancel", actor.role) && <CancelMeetingForm locale={locale} meetingId={meeting.id} version={meeting.version} />}
     </>
   );

@@ -5,7 +5,8 @@ import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { requirePermission } from "@/lib/identity/session";
 import { listMissionsForMeetings } from "@/lib/meetings/requests";
-import { listOfficials } from "@/lib/meetings/resources";
+import { getWorkingHours, listOfficials } from "@/lib/meetings/resources";
+import { workingWeekText } from "@/lib/meetings/time";
 import { RequestForm } from "./request-form";
 
 const path = "/portal/meetings/new";
@@ -16,7 +17,12 @@ export const generateMetadata = pageMetadata("meetings", "requestTitle", path);
 export default async function RequestMeetingPage({ params, searchParams }: PageProps<"/[locale]/portal/meetings/new">) {
   const locale = await localeOf(params);
   const actor = await requirePermission("request:meetings", locale, path);
-  const [t, missions, officials] = await Promise.all([getTranslations("meetings"), listMissionsForMeetings(actor, locale), listOfficials(locale, { activeOnly: true })]);
+  const [t, missions, officials, week] = await Promise.all([
+    getTranslations("meetings"),
+    listMissionsForMeetings(actor, locale),
+    listOfficials(locale, { activeOnly: true }),
+    getWorkingHours(),
+  ]);
   const { mission: unverifiedMission } = await searchParams;
   const initialMissionId = missions.find((m) => m.id === unverifiedMission)?.id ?? (missions.length === 1 ? missions[0]!.id : "");
   return (
@@ -36,6 +42,7 @@ export default async function RequestMeetingPage({ params, searchParams }: PageP
           officialOptions={officials.map((o) => ({ value: o.id, label: `${o.name}, ${o.position}` }))}
           languageOptions={interpreterLanguages.map((l) => ({ value: l, label: t(`interpreter.${l}`) }))}
           durationOptions={meetingDurations.map((d) => ({ value: String(d), label: t("minutes", { count: d }) }))}
+          workingHours={workingWeekText(week, locale)}
         />
       )}
     </>

@@ -20,10 +20,12 @@ type Props = {
   languageOptions: Option[];
   durationOptions: Option[];
   initialMissionId: string;
+  /** The commission's working week in words (lib/meetings/time.ts). */
+  workingHours: string;
 };
 
 /** A mission's request for a meeting: what about, with whom, how many, and up to three times (Ashgabat). */
-export function RequestForm({ locale, missionOptions, officialOptions, languageOptions, durationOptions, initialMissionId }: Props) {
+export function RequestForm({ locale, missionOptions, officialOptions, languageOptions, durationOptions, initialMissionId, workingHours }: Props) {
   const t = useTranslations("meetings");
   const initial = {
     missionId: initialMissionId,
@@ -73,7 +75,7 @@ export function RequestForm({ locale, missionOptions, officialOptions, languageO
       <SelectField {...field("durationMinutes")} options={durationOptions} />
       <fieldset>
         <legend>{t("windowsLegend")}</legend>
-        <p className="field__hint">{t("windowsHint")}</p>
+        <p className="field__hint">{t("windowsHint", { hours: workingHours })}</p>
         {windowFields.map((name, i) => (
           <div key={name}>
             <TextField {...field(name)} type="datetime-local" step={300} />
