@@ -2,8 +2,9 @@ import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { emailOutbox, meetingBookings, users } from "@/db/schema";
+import { calendarFeeds, emailOutbox, meetingBookings, users } from "@/db/schema";
 import { ashgabatInstant } from "@/lib/dates";
+import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { meetingData, workingDayAhead } from "@/test/meeting-fixtures";
 import { calendarOfToken, createFeedAddress } from "./feed";
@@ -144,5 +145,12 @@ describe("the calendar feed", () => {
     expect(await calendarOfToken(token(second))).toContain("BEGIN:VEVENT");
     expect(await calendarOfToken("A".repeat(43))).toBeNull();
     expect(await calendarOfToken("../../etc")).toBeNull();
+  });
+
+  it("refuses an observer an address: they have no meetings to subscribe to", async () => {
+    const observer = await data.user("observer");
+    await expect(createFeedAddress(observer, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect(await getDb().select().from(calendarFeeds).where(eq(calendarFeeds.userId, observer.id))).toEqual([]);
+    expect(await data.auditOf("user", observer.id)).toEqual([]);
   });
 });

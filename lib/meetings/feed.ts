@@ -5,6 +5,7 @@ import { calendarFeeds, meetingRooms, meetings, missions, organizations, users }
 import { writeAuditEvent } from "@/lib/audit/record";
 import { emailTranslator } from "@/lib/email/translator";
 import { getEnv } from "@/lib/env";
+import { assertPermission } from "@/lib/identity/authorize";
 import { can, type Role } from "@/lib/identity/permissions";
 import { hashLinkToken, isWellFormedToken, newLinkToken } from "@/lib/identity/tokens";
 import { meetingFeed } from "./calendar";
@@ -21,7 +22,8 @@ export const feedPath = (token: string) => `/api/meetings/feed/${token}.ics`;
 
 /** Makes (or replaces) the actor's feed address; returns it, to be shown this once. */
 export async function createFeedAddress(actor: FeedOwner, ip: string | null) {
-  if (!can(actor.role, "request:meetings") && !can(actor.role, "schedule:meetings")) throw new Error("no meetings to subscribe to");
+  // Coordinators and staff have meetings to subscribe to; an observer has none.
+  if (!can(actor.role, "request:meetings")) assertPermission(actor, "schedule:meetings");
   const { token, tokenHash } = newLinkToken();
   await getDb().transaction(async (tx) => {
     await tx

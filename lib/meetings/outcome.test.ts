@@ -1,5 +1,9 @@
 import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { meetings } from "@/db/schema";
+import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { listElectionMeetingSummaries } from "@/lib/public/meeting-summaries";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { meetingData, workingDayAhead } from "@/test/meeting-fixtures";
@@ -70,5 +74,31 @@ describe("after the meeting", () => {
       "meeting.summary_published",
       "meeting.summary_withdrawn",
     ]);
+  });
+
+  it("refuses coordinators, even the mission's own, and observers the record, the summary and its withdrawal; nothing changes", async () => {
+    const admin = { id: (await data.user("admin")).id, role: "admin" as const };
+    const roomId = (await saveRoom(admin, null, { nameTk: "Zal", nameRu: "Зал", nameEn: `Annex ${data.token}`, capacity: "10", active: true }, ip))!.id;
+    const { actor, missionId, election } = await meetingsData.missionThatMayMeet();
+    const { id } = (await requestMeeting(actor, meetingsData.requestInput(missionId, { window1: `${workingDayAhead(13)}T11:00` }), ip)) as { id: string };
+    const versionNow = async () => (await getMeetingForStaff(staff, id, "en"))!.version;
+    const { preferred } = (await getMeetingForStaff(staff, id, "en"))!;
+    await confirmMeeting(staff, id, await versionNow(), preferred[0]!.id, { roomId, officialIds: [] }, ip, "en");
+    await recordMeetingOutcome(staff, { meetingId: id, version: await versionNow(), outcome: "held", participants: "", minutes: "" }, ip);
+    const summary = { summaryTk: "Duşuşyk geçirildi.", summaryRu: "Встреча состоялась.", summaryEn: "A meeting was held." };
+    expect(await publishMeetingSummary(staff, { meetingId: id, version: await versionNow(), ...summary }, ip)).toEqual({ ok: true });
+
+    // Held with a published summary: staff could record, correct or withdraw now, with this version.
+    const version = await versionNow();
+    const stored = async () => ({ meeting: await getDb().select().from(meetings).where(eq(meetings.id, id)), audit: await data.auditOf("meeting", id) });
+    const before = await stored();
+    for (const who of [actor, await meetingsData.coordinator(), await data.user("observer")]) {
+      const record = { meetingId: id, version, outcome: "not_held" as const, participants: "", minutes: "Rewritten" };
+      await expect(recordMeetingOutcome(who, record, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(publishMeetingSummary(who, { meetingId: id, version, ...summary, summaryEn: "Rewritten" }, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(withdrawMeetingSummary(who, id, version, ip)).rejects.toBeInstanceOf(PermissionDeniedError);
+    }
+    expect(await stored()).toEqual(before);
+    expect((await listElectionMeetingSummaries(election.id)).map((m) => m.summary.en)).toEqual([summary.summaryEn]);
   });
 });

@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { meetingBookings, meetings } from "@/db/schema";
+import { meetingBookings, meetings, meetingWindows } from "@/db/schema";
 import { ashgabatInstant } from "@/lib/dates";
 import { isEmbeddedDatabase } from "@/lib/env";
+import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { meetingData, workingDayAhead } from "@/test/meeting-fixtures";
 import { getMeetingForStaff, getOwnMeeting } from "./queries";
 import { requestMeeting } from "./requests";
 import { saveOfficial, saveRoom } from "./resources";
 import { expireUndecidedMeetings } from "./expiry";
-import { acceptProposal, confirmMeeting, declineProposal, listPendingMeetings, proposeTimes } from "./scheduling";
+import { acceptProposal, askForNewTime, confirmMeeting, declineProposal, listPendingMeetings, proposeTimes } from "./scheduling";
 
 const data = testData();
 const meetingsData = meetingData(data);
@@ -41,6 +42,16 @@ async function requested(day: string, time: string, duration = "60") {
   const id = (result as { id: string }).id;
   const meeting = (await getMeetingForStaff(staff, id, "en"))!;
   return { actor, id, windowId: meeting.preferred[0]!.id, version: meeting.version };
+}
+
+/** All a scheduling change writes: the meeting's row, its windows and bookings, its audit trail. */
+async function stored(meetingId: string) {
+  return {
+    meeting: await getDb().select().from(meetings).where(eq(meetings.id, meetingId)),
+    windows: await getDb().select().from(meetingWindows).where(eq(meetingWindows.meetingId, meetingId)).orderBy(meetingWindows.id),
+    bookings: await getDb().select().from(meetingBookings).where(eq(meetingBookings.meetingId, meetingId)).orderBy(meetingBookings.id),
+    audit: await data.auditOf("meeting", meetingId),
+  };
 }
 
 describe("confirming a meeting", () => {
@@ -127,6 +138,32 @@ describe("proposals", () => {
     expect(await declineProposal(m.actor, m.id, seen.version, ip)).toEqual({ ok: true });
     expect((await getOwnMeeting(m.actor, m.id, "en"))!.status).toBe("declined");
     expect(await getDb().select().from(meetingBookings).where(eq(meetingBookings.meetingId, m.id))).toHaveLength(0);
+  });
+});
+
+describe("the wrong user", () => {
+  it("refuses coordinators, even the mission's own, and observers staff's confirming and proposing; nothing changes", async () => {
+    const day = workingDayAhead(20);
+    const m = await requested(day, "10:00");
+    const resources = { roomId: await room("Hall J"), officialIds: [] };
+    const before = await stored(m.id);
+    for (const who of [m.actor, await meetingsData.coordinator(), await data.user("observer")]) {
+      await expect(confirmMeeting(who, m.id, m.version, m.windowId, resources, ip, "en")).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(proposeTimes(who, m.id, m.version, [ashgabatInstant(day, "15:00")], resources, ip, "en")).rejects.toBeInstanceOf(PermissionDeniedError);
+    }
+    expect(await stored(m.id)).toEqual(before);
+  });
+
+  it("another organization's coordinator finds no proposal to decline or meeting to move; nothing changes", async () => {
+    const day = workingDayAhead(21);
+    const m = await requested(day, "10:00");
+    await proposeTimes(staff, m.id, m.version, [ashgabatInstant(day, "15:00")], { roomId: await room("Hall K"), officialIds: [] }, ip, "en");
+    const { version } = (await getOwnMeeting(m.actor, m.id, "en"))!;
+    const before = await stored(m.id);
+    const intruder = await meetingsData.coordinator();
+    expect(await declineProposal(intruder, m.id, version, ip)).toEqual({ ok: false, reason: "notFound" });
+    expect(await askForNewTime(intruder, m.id, version, "Not ours", [ashgabatInstant(day, "14:00")], ip)).toEqual({ ok: false, reason: "notFound" });
+    expect(await stored(m.id)).toEqual(before);
   });
 });
 

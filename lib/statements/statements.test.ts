@@ -85,6 +85,31 @@ describe("drafting", () => {
     expect(await mayDownloadAttachment({ ...(await staff()), organizationId: null }, own!.attachments[0]!.fileId)).toBe(false);
   });
 
+  it("another organization's coordinator finds no statement to change, submit or correct, and nothing changes", async () => {
+    const mission = await approvedMission();
+    const { statementId, versionId } = (await createStatement(mission.actor, draftInput(mission.missionId), [], ip)) as { statementId: string; versionId: string };
+    const stored = async () => ({
+      versions: await getDb().select().from(statementVersions).where(eq(statementVersions.statementId, statementId)).orderBy(statementVersions.number),
+      texts: await getDb().select().from(statementTexts).where(eq(statementTexts.versionId, versionId)).orderBy(statementTexts.language),
+      audit: await data.auditOf("statement", statementId),
+    });
+    const other = await accreditation.coordinator();
+    const notFound = { ok: false, refusal: "notFound" };
+
+    const draft = await stored();
+    expect(await updateDraft(other, versionId, draftInput(mission.missionId, { title: "Hijacked" }), [], [], ip)).toEqual(notFound);
+    expect(await submitVersion(other, versionId, ip)).toEqual(notFound);
+    expect(await stored()).toEqual(draft);
+
+    // Only a published statement can be corrected: publish it, so that refusal is the scope's alone.
+    await submitVersion(mission.actor, versionId, ip);
+    const { revision } = (await getVersionForReview(await staff(), versionId, "en"))!;
+    await publishVersion(await staff(), versionId, revision, "now", ip, new Date());
+    const published = await stored();
+    expect(await startCorrection(other, statementId, ip)).toEqual(notFound);
+    expect(await stored()).toEqual(published);
+  });
+
   it("the form refuses a translation into the original's language and a translation without its text", () => {
     const parsed = statementDraftSchema.safeParse({ ...draftInput("x"), enTitle: "Again", enBody: "Same language", ruBody: "" });
     expect(parsed.success).toBe(false);
