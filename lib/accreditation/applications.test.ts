@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { elections, files, missions, observers } from "@/db/schema";
+import { closedDays, elections, files, missions, observers } from "@/db/schema";
 import { addDays, todayInAshgabat } from "@/lib/dates";
 import { PermissionDeniedError } from "@/lib/identity/authorize";
 import { accreditationData } from "@/test/accreditation-fixtures";
@@ -415,6 +415,19 @@ describe("submitApplication", () => {
     expect(await acc.emailsTo(reviewerRu.email)).toEqual([expect.objectContaining({ template: "application-notice", locale: "ru" })]);
     expect(await acc.emailsTo(disabledReviewer.email)).toEqual([]);
     expect(await acc.emailsTo(admin.email)).toEqual([]);
+  });
+
+  it("does not count the commission's closed days (public holidays) towards the decision", async () => {
+    // Sixty working days: the closed day lies beyond every day another test file books a meeting on.
+    const election = await data.election({ decisionWorkingDays: 60 });
+    const { actor, missionId } = await completeApplication({ election });
+    const holiday = workingDaysAfter(todayInAshgabat(), 60);
+    await getDb().insert(closedDays).values({ day: holiday, reasonTk: "Baýramçylyk", reasonRu: "Праздник", reasonEn: "Holiday" }).onConflictDoNothing();
+    try {
+      expect(await submitApplication(actor, missionId, ip)).toMatchObject({ ok: true, decisionDueOn: workingDaysAfter(holiday, 1) });
+    } finally {
+      await getDb().delete(closedDays).where(eq(closedDays.day, holiday));
+    }
   });
 
   it("submits once when the button is pressed twice at once", async () => {

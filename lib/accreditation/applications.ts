@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { elections, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, users } from "@/db/schema";
+import { closedDays, elections, missionDetailsColumns, missions, missionSubmissions, observerRecordColumns, observers, users } from "@/db/schema";
 import { changedKeys } from "@/lib/audit/changes";
 import { writeAuditEvent } from "@/lib/audit/record";
 import { revokeBadges } from "@/lib/badges/issue";
@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { applicationNoticeEmail, applicationReceiptEmail } from "@/lib/email/templates/application";
 import { checkLetter, letterErrorMessages } from "@/lib/files/letter";
 import { storeFile } from "@/lib/files/store";
+import { todayInAshgabat } from "@/lib/dates";
 import type { FieldErrors } from "@/lib/forms";
 import type { Locale } from "@/i18n/routing";
 import { decisionDueOn } from "./decision-clock";
@@ -165,6 +166,12 @@ export async function previewSubmission(actor: Coordinator, unverifiedMissionId:
   });
 }
 
+/** The commission's closed days from `day` on, which the legal decision clock skips. */
+async function closedDaysFrom(tx: Transaction, day: string): Promise<ReadonlySet<string>> {
+  const rows = await tx.select({ day: closedDays.day }).from(closedDays).where(gte(closedDays.day, day));
+  return new Set(rows.map((row) => row.day));
+}
+
 async function staffToNotify(tx: Transaction) {
   return tx
     .select({ email: users.email, locale: users.preferredLocale })
@@ -191,7 +198,7 @@ export async function submitApplication(actor: Coordinator, unverifiedMissionId:
     if (!check.canSubmit) return { ok: false as const, refusal: "incomplete" as const, check };
 
     const now = new Date();
-    const due = decisionDueOn(now, mission.election.decisionWorkingDays);
+    const due = decisionDueOn(now, mission.election.decisionWorkingDays, await closedDaysFrom(tx, todayInAshgabat(now)));
     const [last] = await tx.select({ number: max(missionSubmissions.number) }).from(missionSubmissions).where(eq(missionSubmissions.missionId, mission.id));
     const number = (last?.number ?? 0) + 1;
     const [details] = await tx

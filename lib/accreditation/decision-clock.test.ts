@@ -16,6 +16,13 @@ describe("the decision clock", () => {
     expect(addWorkingDays("2026-11-29", 5)).toBe("2026-12-04");
   });
 
+  it("skips the commission's closed days, as around Nowruz", () => {
+    const nowruz = new Set(["2027-03-22"]);
+    expect(addWorkingDays("2027-03-19", 3)).toBe("2027-03-24");
+    expect(addWorkingDays("2027-03-19", 3, nowruz)).toBe("2027-03-25");
+    expect(decisionDueOn(new Date("2027-03-19T06:00:00Z"), 1, nowruz)).toBe("2027-03-23");
+  });
+
   it("reads the submission day in Ashgabat, not in UTC", () => {
     // 20:30 UTC on Friday is already Saturday 01:30 in Ashgabat.
     expect(decisionDueOn(new Date("2026-11-27T20:30:00Z"), 1)).toBe("2026-11-30");

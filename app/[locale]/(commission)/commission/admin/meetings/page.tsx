@@ -91,6 +91,7 @@ export default async function MeetingResourcesPage({ params, searchParams }: Pag
       <WorkingHoursForm initial={hoursInitial} dayNames={weekdayNames(locale)} />
 
       <h2 id="closed-days">{t("closedDaysHeading")}</h2>
+      <p>{t("closedDaysLead")}</p>
       {closed.length === 0 ? (
         <p>{t("noClosedDays")}</p>
       ) : (
