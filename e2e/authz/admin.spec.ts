@@ -18,7 +18,8 @@ test.beforeAll(async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/en/commission/admin/organizations?q=OTS");
   ids.organization = /organizations\/([0-9a-f-]{36})\/edit/.exec((await page.getByRole("link", { name: "Edit OTS" }).getAttribute("href"))!)![1]!;
-  await page.goto("/en/commission/admin/elections");
+  // Looked up by its code: the elections other tests add may push it off the list's first page.
+  await page.goto("/en/commission/admin/elections?q=MEJ-2023");
   ids.election = /elections\/([0-9a-f-]{36})\/edit/.exec((await page.getByRole("link", { name: "Edit MEJ-2023" }).getAttribute("href"))!)![1]!;
   await page.context().close();
 });

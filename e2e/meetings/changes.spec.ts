@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoAccounts, expectNoAxeViolations, signInAs } from "../fixtures";
+import { demoAccounts, errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
 import { waitForEmail } from "../mail-sink";
 import { calendarEvent, confirmAsStaff, missionThatMayMeet, requestMeeting, workingDayPlus } from "./helpers";
 
@@ -83,4 +83,32 @@ test("the mission asks for a new time for a confirmed meeting: the slot is cance
   expect(toStaff.text).toContain("The head of mission arrives a day later");
   expect(calendarEvent(toStaff.attachments[0]!.content)).toMatchObject({ method: "CANCEL", sequence: 2, start: `${day}T06:00:00.000Z` });
   await waitForEmail(demoAccounts.coordinator.email, { subjectIncludes: `A new time is asked for the meeting: ${topic}`, since: askedAt });
+});
+
+test("staff move a confirmed meeting only with a reason, which the mission reads with the new time", async ({ browser, page }) => {
+  test.setTimeout(240_000);
+  const { election } = await missionThatMayMeet(browser);
+  const topic = `Postal voting ${Math.random().toString(36).slice(2, 7)}`;
+  const day = workingDayPlus(35);
+  await signInAs(page, "coordinator");
+  await requestMeeting(page, election, topic, [`${day}T12:00`]);
+  await expect(page.getByRole("status")).toHaveText("Your request has been sent to the commission.");
+  const meetingPath = new URL(page.url()).pathname;
+  const staff = await confirmAsStaff(browser, topic);
+
+  const move = staff.getByRole("form", { name: "Propose other times" });
+  await move.getByLabel("First time").fill(`${day}T16:30`);
+  await move.getByLabel("Room").selectOption({ index: 1 });
+  await move.getByRole("button", { name: "Propose these times" }).click();
+  await expect(errorSummary(staff).getByRole("link")).toHaveText(["Reason for moving the meeting: This field is required."]);
+  await expect(move.getByLabel("First time")).toHaveValue(`${day}T16:30`);
+  const reason = "The chairman is called to a session of the Mejlis.";
+  await move.getByLabel("Reason for moving the meeting").fill(reason);
+  await move.getByRole("button", { name: "Propose these times" }).click();
+  await expect(staff.getByRole("status")).toHaveText("The times were proposed to the mission.");
+  await staff.context().close();
+
+  await page.goto(meetingPath);
+  await expect(page.getByText(`Reason: ${reason}`)).toBeVisible();
+  expect((await waitForEmail(demoAccounts.coordinator.email, { subjectIncludes: `Other times proposed for the meeting: ${topic}` })).text).toContain(reason);
 });

@@ -55,14 +55,16 @@ async function refusalState(result: SchedulingRefusal, locale: Locale, values: R
     return { status: "error", fieldErrors: {}, formError: [...new Set(conflicts)].join(" "), values };
   }
   if (result.reason === "notFound") notFound();
+  if (result.reason === "reasonRequired") return { status: "error", fieldErrors: { reason: "required" }, values };
   return { status: "error", fieldErrors: {}, formError: t(result.reason), values };
 }
 
 function schedulingValues(formData: FormData) {
-  const fields = ["meetingId", "version", "windowId", "roomId", "intent", ...windowFields];
-
+  const fields = ["meetingId", "version", "windowId", "roomId", "intent", "rescheduling", ...windowFields];
   const values = Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? "").slice(0, 100)]));
-  return { values, officialIds: formData.getAll("officialIds").map(String).slice(0, 20) };
+  // A reason is kept whole, so the schema can name one that is too long.
+  const reason = String(formData.get("reason") ?? "").slice(0, 2000);
+  return { values: { ...values, reason }, officialIds: formData.getAll("officialIds").map(String).slice(0, 20) };
 }
 
 function backToMeeting(pathname: string, meetingId: string, notice: string, locale: Locale): never {
@@ -89,7 +91,7 @@ export async function proposeTimesAction(_previous: FormState, formData: FormDat
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
   const { meetingId, version, roomId } = parsed.data;
   const times = windowInstants(parsed.data).map((w) => w.startsAt);
-  const result = await proposeTimes(actor, meetingId, version, times, { roomId, officialIds: parsed.data.officialIds }, await clientIp(), locale);
+  const result = await proposeTimes(actor, meetingId, version, times, { roomId, officialIds: parsed.data.officialIds }, await clientIp(), locale, parsed.data.reason);
   if (!result.ok) return refusalState(result, locale, values);
   return backToMeeting("/commission/meetings", meetingId, "proposed", locale);
 }

@@ -105,14 +105,21 @@ describe("changes to a meeting", () => {
     expect(cancelled.text).toContain("The chairman is away");
   });
 
-  it("staff moving a confirmed meeting cancel its slot in both calendars; the accepted new time is sent as an update of the same event", async () => {
+  it("staff moving a confirmed meeting say why and cancel its slot in both calendars; the accepted new time is sent as an update of the same event", async () => {
     const day = workingDayAhead(18);
     const m = await confirmed(day);
     const seen = (await getMeetingForStaff(staff, m.id, "en"))!;
     const roomId = await room("Annex");
-    expect(await proposeTimes(staff, m.id, seen.version, [ashgabatInstant(day, "15:00")], { roomId, officialIds: [] }, ip, "en")).toEqual({ ok: true });
+    const later = [ashgabatInstant(day, "15:00")];
+    // Without a reason the slot stays the mission's.
+    expect(await proposeTimes(staff, m.id, seen.version, later, { roomId, officialIds: [] }, ip, "en")).toEqual({ ok: false, reason: "reasonRequired" });
+    expect(await getMeetingForStaff(staff, m.id, "en")).toMatchObject({ status: "confirmed", version: seen.version });
+    const reason = "The chairman is called to a session of the Mejlis";
+    expect(await proposeTimes(staff, m.id, seen.version, later, { roomId, officialIds: [] }, ip, "en", reason)).toEqual({ ok: true });
+    expect(await getOwnMeeting(m.actor, m.id, "en")).toMatchObject({ status: "proposed", cancellationReason: reason });
     const proposal = (await emailsTo(m.actor.email)).at(-1)!;
     expect(proposal.template).toBe("meeting-proposed");
+    expect(proposal.text).toContain(reason);
     const given = eventOf(proposal.attachments[0]!.content);
     expect(given).toMatchObject({ method: "CANCEL", sequence: 2, start: ashgabatInstant(day, "10:00").toISOString() });
 

@@ -78,7 +78,8 @@ export async function notifyMeetingChange(tx: Transaction, meetingId: string, ch
       topic: meeting.topic,
       acronym: meeting.acronym,
       slot: slot && { ...slot, room },
-      reason: change === "cancelled" || change === "newTimeRequested" ? meeting.cancellationReason : null,
+      // A proposal that gives up a confirmed slot says why, as a cancellation does.
+      reason: change === "cancelled" || change === "newTimeRequested" || (change === "proposed" && givenUp) ? meeting.cancellationReason : null,
       side,
     });
     const attachments: EmailAttachment[] = [];

@@ -19,7 +19,7 @@ type Ip = string | null;
 
 /** Why a change was not made: the meeting moved on meanwhile, a time breaks a rule, or a resource is taken. */
 export type SchedulingRefusal =
-  | { ok: false; reason: "notFound" | "stale" | "notAllowed" | "unknownResource" | "unknownWindow" }
+  | { ok: false; reason: "notFound" | "stale" | "notAllowed" | "unknownResource" | "unknownWindow" | "reasonRequired" }
   | { ok: false; reason: "badTime"; problems: { index: number; problem: WindowProblem }[] }
   | { ok: false; reason: "conflict"; conflicts: Conflict[] };
 type Done = { ok: true };
@@ -148,12 +148,15 @@ export async function confirmMeeting(actor: Staff, meetingId: string, version: n
  * the mission answers (or the proposal expires 48 hours before its first time). A confirmed
  * meeting proposed anew gives up its slot for the proposals.
  */
-export async function proposeTimes(actor: Staff, meetingId: string, version: number, times: Date[], resources: Resources, ip: Ip, locale: Locale) {
+export async function proposeTimes(actor: Staff, meetingId: string, version: number, times: Date[], resources: Resources, ip: Ip, locale: Locale, reason = "") {
   assertPermission(actor, "schedule:meetings");
   return getDb().transaction(async (tx): Promise<Done | SchedulingRefusal> => {
     const found = await meetingFor(tx, actor, meetingId, version, "propose");
     if (!found.ok) return found;
     const { meeting } = found;
+    // Moving a confirmed meeting takes the mission's slot: the mission is told why.
+    const givenUp = slotOf(meeting);
+    if (givenUp && !reason) return { ok: false, reason: "reasonRequired" };
     const now = new Date();
     const problems = await newTimeProblems(tx, meeting, times, now);
     if (problems.length) return { ok: false, reason: "badTime", problems };
@@ -164,7 +167,6 @@ export async function proposeTimes(actor: Staff, meetingId: string, version: num
     await tx.insert(meetingWindows).values(intervals.map((i) => ({ meetingId: meeting.id, kind: "proposed" as const, ...i })));
     await assignOfficials(tx, meeting.id, resources.officialIds);
     const first = Math.min(...times.map((t) => t.getTime()));
-    const givenUp = slotOf(meeting);
     await moveTo(tx, meeting, "proposed", {
       startsAt: null,
       endsAt: null,
@@ -172,6 +174,7 @@ export async function proposeTimes(actor: Staff, meetingId: string, version: num
       expiresAt: new Date(first - DECISION_NOTICE_MS),
       scheduledBy: actor.id,
       sequence: givenUp ? meeting.sequence + 1 : meeting.sequence,
+      ...(givenUp && { cancellationReason: reason }),
     });
     await writeAuditEvent(tx, {
       actor,
@@ -179,7 +182,7 @@ export async function proposeTimes(actor: Staff, meetingId: string, version: num
       entityType: "meeting",
       entityId: meeting.id,
       ip,
-      details: { times: times.map((t) => t.toISOString()), roomId: resources.roomId, officialIds: resources.officialIds },
+      details: { times: times.map((t) => t.toISOString()), roomId: resources.roomId, officialIds: resources.officialIds, ...(givenUp && { reason }) },
     });
     await notifyMeetingChange(tx, meeting.id, "proposed", givenUp);
     return { ok: true };

@@ -56,6 +56,8 @@ export function windowInstants(input: Record<(typeof windowFields)[number], stri
 }
 
 const version = z.coerce.number().int().min(1);
+const reasonText = z.string().trim().max(1000, "tooLong").refine(hasNoNul, "invalid");
+const reason = reasonText.min(1, "required");
 
 /** Staff confirm one of the meeting's times with a room and officials. */
 export const confirmMeetingSchema = z.object({
@@ -66,7 +68,10 @@ export const confirmMeetingSchema = z.object({
   officialIds: z.array(z.uuid()).max(10).default([]),
 });
 
-/** Staff propose one to three other times with a room and officials. */
+/**
+ * Staff propose one to three other times with a room and officials. Moving a confirmed meeting
+ * (`rescheduling`, which the form sets) needs a reason for the mission; the change checks it again.
+ */
 export const proposeTimesSchema = z
   .object({
     meetingId: z.uuid(),
@@ -76,8 +81,13 @@ export const proposeTimesSchema = z
     window3: dayAndTime,
     roomId: z.uuid("choose"),
     officialIds: z.array(z.uuid()).max(10).default([]),
+    rescheduling: z.enum(["", "1"]).default(""),
+    reason: reasonText.default(""),
   })
-  .superRefine(windowsOf);
+  .superRefine((value, ctx) => {
+    windowsOf(value, ctx);
+    if (value.rescheduling && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "required" });
+  });
 
 /** The coordinator's answer to the commission's proposal: accept one time, or decline them all. */
 export const answerProposalSchema = z.object({
@@ -86,8 +96,6 @@ export const answerProposalSchema = z.object({
   intent: z.enum(["accept", "decline"]),
   windowId: z.string().default(""),
 });
-
-const reason = z.string().trim().min(1, "required").max(1000, "tooLong").refine(hasNoNul, "invalid");
 
 /** Either side cancels a meeting, saying why. */
 export const cancelMeetingSchema = z.object({ meetingId: z.uuid(), version, reason });

@@ -77,7 +77,7 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
         </>
       )}
       {meetingLifecycle.canTransition(meeting.status, "confirm", actor.role) && <ConfirmForm {...formProps} />}
-      {meetingLifecycle.canTransition(meeting.status, "propose", actor.role) && <ProposeForm {...formProps} />}
+      {meetingLifecycle.canTransition(meeting.status, "propose", actor.role) && <ProposeForm {...formProps} rescheduling={meeting.status === "confirmed"} />}
       {meetingLifecycle.canTransition(meeting.status, "cancel", actor.role) && <CancelMeetingForm locale={locale} meetingId={meeting.id} version={meeting.version} />}
       {(meeting.status === "confirmed" || meeting.status === "held" || meeting.status === "not_held") && (
         <MeetingRecordForm

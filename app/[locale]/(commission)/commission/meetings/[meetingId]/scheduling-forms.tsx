@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { labelsOf, summaryItems } from "@/components/forms/summary-items";
-import { CheckboxGroup, SelectField, TextField } from "@/components/forms/field";
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { keepFormOnSubmit } from "@/components/forms/use-server-form";
 import { MeetingFormIdentity, useMeetingFormErrors, type MeetingFormProps } from "@/components/meetings/meeting-form-parts";
 import { confirmMeetingAction, proposeTimesAction } from "@/lib/meetings/actions";
@@ -56,14 +56,17 @@ export function ConfirmForm(props: Props) {
   );
 }
 
-/** Propose one to three other times, holding a room and officials for each. */
-export function ProposeForm(props: Props) {
+/**
+ * Propose one to three other times, holding a room and officials for each. Moving a confirmed
+ * meeting (`rescheduling`) asks for the reason the mission is sent.
+ */
+export function ProposeForm({ rescheduling, ...props }: Props & { rescheduling: boolean }) {
   const t = useTranslations("meetings");
   const [state, formAction, busy] = useActionState(proposeTimesAction, idleFormState);
   const [attempt, setAttempt] = useState(0);
   const { fieldError, formError } = useMeetingFormErrors(state);
   const sent = state.status === "error" ? state.values : undefined;
-  const fields = windowFields.map((f) => `propose-${f}`);
+  const fields = [...(rescheduling ? ["reason"] : []), ...windowFields].map((f) => `propose-${f}`);
   const fieldOf = (id: string) => id.replace("propose-", "");
   const items = summaryItems(
     labelsOf([...fields, "propose-roomId"], (id) => t(`staffFields.${fieldOf(id)}`)),
@@ -75,6 +78,12 @@ export function ProposeForm(props: Props) {
       <h2 id="propose-heading">{t("proposeHeading")}</h2>
       <ErrorSummary items={items} attempt={attempt} />
       <MeetingFormIdentity {...props} />
+      {rescheduling && (
+        <>
+          <input type="hidden" name="rescheduling" value="1" />
+          <TextAreaField id="propose-reason" name="reason" label={t("staffFields.reason")} hint={t("rescheduleHint")} error={fieldError("reason")} defaultValue={sent?.reason} rows={3} />
+        </>
+      )}
       <p className="field__hint">{t("proposeHint")}</p>
       {windowFields.map((f) => (
         <TextField key={f} id={`propose-${f}`} name={f} label={t(`staffFields.${f}`)} type="datetime-local" step={300} error={fieldError(f)} defaultValue={sent?.[f]} />
