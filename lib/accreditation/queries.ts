@@ -109,8 +109,6 @@ export async function getOwnApplication(actor: Coordinator, unverifiedMissionId:
   return { ...row, letter: row.letter?.id ? row.letter : null };
 }
 
-export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
-
 /** The dates a form of the organization's application is checked against, or null when it is not theirs. */
 export async function getOwnElectionDates(actor: Coordinator, unverifiedMissionId: string): Promise<ElectionDates | null> {
   const organizationId = organizationOf(actor);

@@ -61,7 +61,6 @@ export const workingLanguages = [
   "ur",
   "ps",
 ] as const;
-export type WorkingLanguage = (typeof workingLanguages)[number];
 
 /** Why the commission refuses or revokes an accreditation; the reviewer adds their own words. */
 export const decisionReasons = [

@@ -17,7 +17,7 @@ import { accreditationData } from "@/test/accreditation-fixtures";
 import { setUpTestDatabase, testData } from "@/test/db-fixtures";
 import { reissueBadge, newBadgeId } from "./issue";
 import { getBadgeKeys } from "./keys";
-import { verifyRevocationList } from "./revocation-list";
+import { verifyOfflineList } from "./offline-check";
 import { signBadgeToken, verifyBadgeToken } from "./token";
 import { badgePhotoResponse, lookUpBadge, lookUpBadgeFrom, signedRevocationList, verifyBadge } from "./verification";
 
@@ -170,7 +170,7 @@ describe("revoking and withdrawing", () => {
     expect(stored!.revokedAt).toBeInstanceOf(Date);
     expect(await verifyBadge(badge.token, "en", during)).toMatchObject({ status: "revoked", photo: false });
     expect((await badgePhotoResponse(badge.id, during)).status).toBe(404);
-    const list = await verifyRevocationList(await signedRevocationList(), getBadgeKeys().keySet);
+    const list = await verifyOfflineList(await signedRevocationList(), getBadgeKeys().keySet);
     expect(list?.revoked).toContain(badge.id);
     expect((await data.auditOf("mission", missionId)).map((e) => e.action)).toContain("badge.revoked");
   });

@@ -2,11 +2,10 @@
 
 import { cookies } from "next/headers";
 import { AuthError } from "next-auth";
-import { hasLocale } from "next-intl";
 import { redirect } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { localeFromForm } from "@/lib/i18n/locale";
 import { log } from "@/lib/log";
 import { clientIp, currentRequestId, reachedOverHttps } from "@/lib/request-context";
 import { signIn, signOut } from "./auth";
@@ -22,11 +21,6 @@ import { closeAllSessions, closeSession } from "./sessions";
 import { getSessionState, getUserForSignIn } from "./users";
 
 const CHALLENGE_COOKIE = "portal-second-factor";
-
-function localeFrom(formData: FormData) {
-  const unverifiedLocale = formData.get("locale");
-  return hasLocale(routing.locales, unverifiedLocale) ? unverifiedLocale : routing.defaultLocale;
-}
 
 /** A return path is followed only if it stays on this site, in this locale, inside the user's workspace. */
 function safeReturnPath(unverifiedNext: FormDataEntryValue | null, locale: string, workspace: string) {
@@ -51,7 +45,7 @@ async function refuse(action: "sign-in" | "second-factor", keys: ReturnType<type
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const unverified = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const parsed = signInSchema.safeParse(unverified);
   const values = { email: unverified.email.slice(0, 254) };
@@ -94,7 +88,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function secondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const jar = await cookies();
   const challengeToken = jar.get(CHALLENGE_COOKIE)?.value;
   const challenge = readChallenge(challengeToken, getAuthSecret());
@@ -125,7 +119,7 @@ export async function secondFactorAction(_previous: FormState, formData: FormDat
 }
 
 export async function signOutAction(formData: FormData) {
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const actor = await getActor();
   if (actor) await closeSession(actor, actor.sessionId, await clientIp());
   await signOut({ redirect: false });
@@ -134,7 +128,7 @@ export async function signOutAction(formData: FormData) {
 
 /** Ends every session of the signed-in user, on every device, this one included. */
 export async function signOutEverywhereAction(formData: FormData) {
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const actor = await authorizeSignedIn();
   await closeAllSessions(actor, await clientIp());
   await signOut({ redirect: false });

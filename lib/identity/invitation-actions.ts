@@ -2,10 +2,9 @@
 
 import { z } from "zod";
 import { AuthError } from "next-auth";
-import { hasLocale } from "next-intl";
 import { redirect } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { localeFromForm } from "@/lib/i18n/locale";
 import { clientIp } from "@/lib/request-context";
 import { signIn } from "./auth";
 import { isCommonPassword } from "./common-passwords";
@@ -15,16 +14,11 @@ import { workspaceOf } from "./permissions";
 import { isLimited, limitKeys, recordFailure } from "./rate-limit";
 import { authorizeAction } from "./session";
 
-function localeFrom(formData: FormData) {
-  const unverified = formData.get("locale");
-  return hasLocale(routing.locales, unverified) ? unverified : routing.defaultLocale;
-}
-
 const idSchema = z.uuid();
 
 export async function inviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await authorizeAction("invite:users");
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const unverified = Object.fromEntries(["email", "role", "organizationId", "locale"].map((k) => [k, String(formData.get(k === "locale" ? "emailLocale" : k) ?? "")]));
   const parsed = invitationSchema.safeParse({ ...unverified, organizationId: unverified.organizationId || undefined });
   const values = { email: String(unverified.email).slice(0, 254) };
@@ -39,14 +33,14 @@ export async function revokeInvitationAction(formData: FormData) {
   const actor = await authorizeAction("invite:users");
   const id = idSchema.safeParse(formData.get("id"));
   const revoked = id.success && (await revokeInvitation(actor, id.data, await clientIp()));
-  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: revoked ? "revoked" : "notRevoked" } }, locale: localeFrom(formData) });
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: revoked ? "revoked" : "notRevoked" } }, locale: localeFromForm(formData) });
 }
 
 export async function resendInvitationAction(formData: FormData) {
   const actor = await authorizeAction("invite:users");
   const id = idSchema.safeParse(formData.get("id"));
   const resent = id.success && (await resendInvitation(actor, id.data, await clientIp())) !== null;
-  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: resent ? "resent" : "notResent" } }, locale: localeFrom(formData) });
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { notice: resent ? "resent" : "notResent" } }, locale: localeFromForm(formData) });
 }
 
 /** The invitee's choice of name, language and password: creates the account and signs them in. */

@@ -2,10 +2,9 @@
 
 import { after } from "next/server";
 import { z } from "zod";
-import { hasLocale } from "next-intl";
 import { redirect } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import { fieldErrorsOf, type FieldErrors, type FormState } from "@/lib/forms";
+import { localeFromForm } from "@/lib/i18n/locale";
 import { describeError, log } from "@/lib/log";
 import { clientIp } from "@/lib/request-context";
 import { isCommonPassword } from "./common-passwords";
@@ -13,30 +12,24 @@ import { requestDevice } from "./device-cookie";
 import { changePassword, findPasswordReset, requestPasswordReset, resetPassword } from "./password-reset";
 import { newPasswordSchema } from "./password-rules";
 import { isLimited, limitKeys, recordFailure } from "./rate-limit";
+import { changePasswordSchema, forgotPasswordSchema } from "./schemas";
 import { authorizeSignedIn } from "./session";
 
-const emailSchema = z.object({ email: z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")) });
-const changeSchema = z.object({ currentPassword: z.string().min(1, "required").max(256, "tooLong") });
-
-function localeFrom(formData: FormData) {
-  const unverified = formData.get("locale");
-  return hasLocale(routing.locales, unverified) ? unverified : routing.defaultLocale;
-}
-
-/** The new password's errors, the server-only common-password rule included. */
-function newPasswordErrors(formData: FormData, email: string | undefined): { errors: FieldErrors } | { password: string } {
-  const parsed = newPasswordSchema(email).safeParse({
-    password: String(formData.get("password") ?? ""),
-    passwordConfirmation: String(formData.get("passwordConfirmation") ?? ""),
-  });
-  if (!parsed.success) return { errors: fieldErrorsOf(parsed.error) };
-  if (isCommonPassword(parsed.data.password)) return { errors: { password: "passwordCommon" } };
-  return { password: parsed.data.password };
+/**
+ * The password form's values, or its errors with the server-only common-password rule: that is
+ * judged in the same round as the other fields once the new password and its confirmation pass.
+ */
+function checkPasswordForm<T extends { password: string }>(schema: z.ZodType<T>, formData: FormData, fields: readonly string[]): { errors: FieldErrors } | { values: T } {
+  const unverified = Object.fromEntries(fields.map((field) => [field, String(formData.get(field) ?? "")]));
+  const parsed = schema.safeParse(unverified);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (!errors.password && !errors.passwordConfirmation && isCommonPassword(unverified.password ?? "")) errors.password = "passwordCommon";
+  return parsed.success && !errors.password ? { values: parsed.data } : { errors };
 }
 
 /** Answers the same whether or not the address has an account, and whether or not it was limited. */
 export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = emailSchema.safeParse({ email: String(formData.get("email") ?? "") });
+  const parsed = forgotPasswordSchema.safeParse({ email: String(formData.get("email") ?? "") });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const ip = await clientIp();
   // Every request counts: at most five links an hour-quarter per address, however they are asked for.
@@ -51,13 +44,13 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
 }
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
+  const locale = localeFromForm(formData);
   const token = String(formData.get("token") ?? "");
   const link = await findPasswordReset(token);
   if (link.status !== "valid") return { status: "error", fieldErrors: {}, formError: "linkUnavailable" };
-  const checked = newPasswordErrors(formData, link.email);
+  const checked = checkPasswordForm(newPasswordSchema(link.email), formData, ["password", "passwordConfirmation"]);
   if ("errors" in checked) return { status: "error", fieldErrors: checked.errors };
-  if (!(await resetPassword(token, checked.password, await clientIp()))) {
+  if (!(await resetPassword(token, checked.values.password, await clientIp()))) {
     return { status: "error", fieldErrors: {}, formError: "linkUnavailable" };
   }
   redirect({ href: { pathname: "/sign-in", query: { passwordReset: "1" } }, locale });
@@ -66,14 +59,12 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await authorizeSignedIn();
-  const current = changeSchema.safeParse({ currentPassword: String(formData.get("currentPassword") ?? "") });
-  const checked = newPasswordErrors(formData, actor.email);
-  const errors = { ...(current.success ? {} : fieldErrorsOf(current.error)), ...("errors" in checked ? checked.errors : {}) };
-  if (!current.success || "errors" in checked) return { status: "error", fieldErrors: errors };
+  const checked = checkPasswordForm(changePasswordSchema(actor.email), formData, ["currentPassword", "password", "passwordConfirmation"]);
+  if ("errors" in checked) return { status: "error", fieldErrors: checked.errors };
   const ip = await clientIp();
   const keys = limitKeys("sign-in", { account: actor.email, device: await requestDevice(actor.email), ip });
   if (await isLimited(keys)) return { status: "error", fieldErrors: {}, formError: "tooManyAttempts" };
-  if (!(await changePassword(actor, current.data.currentPassword, checked.password, ip))) {
+  if (!(await changePassword(actor, checked.values.currentPassword, checked.values.password, ip))) {
     await recordFailure(keys);
     return { status: "error", fieldErrors: { currentPassword: "currentPasswordWrong" } };
   }

@@ -7,6 +7,10 @@ import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { releaseBookings } from "./bookings";
 import { notifyMeetingChange } from "./notices";
+import { meetingLifecycle, meetingStatuses } from "./transitions";
+
+/** The undecided statuses: those the transition table lets expire. */
+const expirableStatuses = meetingStatuses.filter((status) => meetingLifecycle.nextStatus(status, "expire") !== null);
 
 /**
  * Expires requests and proposals still undecided 48 hours before their first time, releasing
@@ -17,9 +21,9 @@ import { notifyMeetingChange } from "./notices";
 export async function expireUndecidedMeetings(now = new Date()) {
   return getDb().transaction(async (tx) => {
     const due = await tx
-      .select({ id: meetings.id, version: meetings.version })
+      .select({ id: meetings.id, status: meetings.status, version: meetings.version })
       .from(meetings)
-      .where(and(inArray(meetings.status, ["requested", "proposed"]), lte(meetings.expiresAt, now)))
+      .where(and(inArray(meetings.status, expirableStatuses), lte(meetings.expiresAt, now)))
       .orderBy(asc(meetings.expiresAt))
       .limit(100)
       .for("update", { skipLocked: true });
@@ -27,7 +31,7 @@ export async function expireUndecidedMeetings(now = new Date()) {
       await releaseBookings(tx, meeting.id);
       await tx
         .update(meetings)
-        .set({ status: "expired", version: meeting.version + 1, roomId: null, updatedAt: now })
+        .set({ status: meetingLifecycle.nextStatus(meeting.status, "expire")!, version: meeting.version + 1, roomId: null, updatedAt: now })
         .where(eq(meetings.id, meeting.id));
       await writeAuditEvent(tx, { actor: null, action: "meeting.expired", entityType: "meeting", entityId: meeting.id });
       await notifyMeetingChange(tx, meeting.id, "expired");

@@ -183,4 +183,20 @@ describe("expiry", () => {
     expect(notice).toMatchObject({ template: "meeting-expired", subject: "Duşuşyk baradaky haýyşyň möhleti geçdi: Preparations for election day" }); // in the coordinator's language (Turkmen by default)
     expect(notice!.textBody).toContain("48 sagat");
   });
+
+  it("expires an undecided proposal and frees the times it held; a confirmed meeting past the same hour keeps its slot", async () => {
+    const day = workingDayAhead(19);
+    const confirmed = await requested(day, "14:00");
+    expect(await confirmMeeting(staff, confirmed.id, confirmed.version, confirmed.windowId, { roomId: await room("Hall J"), officialIds: [] }, ip, "en")).toEqual({ ok: true });
+    const proposal = await requested(day, "15:00");
+    expect(await proposeTimes(staff, proposal.id, proposal.version, [ashgabatInstant(day, "15:30")], { roomId: await room("Hall K"), officialIds: [] }, ip, "en")).toEqual({ ok: true });
+    const bookingsOf = (id: string) => getDb().select().from(meetingBookings).where(eq(meetingBookings.meetingId, id));
+    expect(await bookingsOf(proposal.id)).toHaveLength(1);
+
+    await expireUndecidedMeetings(new Date(ashgabatInstant(day, "15:30").getTime() - 48 * 3600_000));
+    expect((await getOwnMeeting(proposal.actor, proposal.id, "en"))!.status).toBe("expired");
+    expect(await bookingsOf(proposal.id)).toHaveLength(0);
+    expect((await getOwnMeeting(confirmed.actor, confirmed.id, "en"))!.status).toBe("confirmed");
+    expect(await bookingsOf(confirmed.id)).toHaveLength(1);
+  });
 });

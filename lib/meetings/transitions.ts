@@ -25,6 +25,3 @@ export const meetingLifecycle = lifecycle<MeetingStatus, MeetingEvent>(meetingSt
   mark_held: { from: ["confirmed"], to: "held", by: staff },
   mark_not_held: { from: ["confirmed"], to: "not_held", by: staff },
 });
-
-/** Statuses whose slot (confirmed) or proposed times (proposed) hold rooms and officials. */
-export const slotHoldingStatuses = ["proposed", "confirmed"] as const satisfies readonly MeetingStatus[];

@@ -44,8 +44,6 @@ export async function personalDataOf(actor: ObserverActor) {
   return { account: account!, records };
 }
 
-export type PersonalData = Awaited<ReturnType<typeof personalDataOf>>;
-
 /**
  * Who, by role, viewed or changed the observer's records: events on the records themselves, the
  * commission's views of the application that holds them, and decisions naming them. The

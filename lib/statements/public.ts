@@ -220,7 +220,7 @@ export const SEARCH_COUNT_CAP = 500;
  * A page of the public list, newest first, searched or not. Search results are not ranked: ranking
  * would score every match (thousands for common words) before the page could be cut, while the
  * newest-first order reads statements only until the page is full and lets the passages be made
- * for its 20 rows only. `total` is exact without a search; with one it stops at the cap
+ * for that page's rows only. `total` is exact without a search; with one it stops at the cap
  * (SEARCH_COUNT_CAP unless `countCap` is given), and `totalCapped` says there are more.
  */
 export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: { page: number; pageSize: number; countCap?: number }, now: Date) {

@@ -1,19 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { NewPasswordFields, useNewPasswordLabels } from "@/components/forms/new-password-fields";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { changePasswordAction } from "@/lib/identity/password-actions";
-import { newPasswordSchema } from "@/lib/identity/password-rules";
+import { changePasswordSchema } from "@/lib/identity/schemas";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("passwords");
-  const schema = z.object({ currentPassword: z.string().min(1, "required").max(256, "tooLong") }).and(newPasswordSchema(email));
-  const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(schema, changePasswordAction);
+  const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(changePasswordSchema(email), changePasswordAction);
   const passwordLabels = useNewPasswordLabels();
   const formError = state.status === "error" && state.formError ? { message: t(state.formError) } : undefined;
   return (

@@ -1,18 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { summaryItems } from "@/components/forms/summary-items";
 import { TextField } from "@/components/forms/field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { forgotPasswordAction } from "@/lib/identity/password-actions";
-
-const schema = z.object({ email: z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")) });
+import { forgotPasswordSchema } from "@/lib/identity/schemas";
 
 export function ForgotPasswordForm() {
   const t = useTranslations("passwords");
-  const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(schema, forgotPasswordAction);
+  const { form, formRef, formAction, onSubmit, pending, state, errorOf, attempt } = useServerForm(forgotPasswordSchema, forgotPasswordAction);
   if (state.status === "success") {
     return (
       <p className="notice" role="status">
