@@ -81,7 +81,7 @@ export const proposeTimesSchema = z
     window3: dayAndTime,
     roomId: z.uuid("choose"),
     officialIds: z.array(z.uuid()).max(10).default([]),
-    rescheduling: z.enum(["", "1"]).default(""),
+    rescheduling: z.enum(["", "1"], "invalid").default(""),
     reason: reasonText.default(""),
   })
   .superRefine((value, ctx) => {
