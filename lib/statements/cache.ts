@@ -24,7 +24,7 @@ const options = { tags: [PUBLIC_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS };
 /** A page of the public list: light enough for a phone on a poor network (about 30 kB). */
 export const PUBLIC_PAGE_SIZE = 10;
 /** A feed's entries: more than a page, so a reader polling hourly misses none on election day. */
-export const FEED_SIZE = 20;
+const FEED_SIZE = 20;
 
 const cachedRecentEmbargoes = unstable_cache(async () => listRecentEmbargoes(publishingNow()), ["statements", "embargoes"], options);
 
@@ -36,8 +36,13 @@ async function epoch() {
 }
 
 const statementPage = unstable_cache(
-  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number, pageSize: number) => listPublicStatements(locale, filters, { page, pageSize }, publishingNow()),
+  async (_epoch: string, locale: Locale, filters: StatementFilters, page: number) => listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow()),
   ["statements", "list"],
+  options,
+);
+const feedEntries = unstable_cache(
+  async (_epoch: string, locale: Locale, filters: StatementFilters) => listPublicStatements(locale, filters, { page: 1, pageSize: FEED_SIZE, rowsOnly: true }, publishingNow()),
+  ["statements", "feed"],
   options,
 );
 const electionStatements = unstable_cache(async (_epoch: string, locale: Locale, code: string) => listElectionStatements(locale, code, publishingNow()), ["statements", "election"], options);
@@ -53,10 +58,17 @@ const CACHED_PAGES = 10;
  * A search, a typed organization or a far page is rarely asked twice, and anyone can ask for any number of them: kept,
  * they would push what everyone reads out of the bounded cache (next.config.ts).
  */
-export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number, pageSize = PUBLIC_PAGE_SIZE) =>
-  filters.q || filters.organization || page > CACHED_PAGES
-    ? listPublicStatements(locale, filters, { page, pageSize }, publishingNow())
-    : statementPage(await epoch(), locale, filters, page, pageSize);
+const readEachTime = (filters: StatementFilters, page: number) => Boolean(filters.q || filters.organization) || page > CACHED_PAGES;
+
+export const cachedStatementPage = async (locale: Locale, filters: StatementFilters, page: number) =>
+  readEachTime(filters, page)
+    ? listPublicStatements(locale, filters, { page, pageSize: PUBLIC_PAGE_SIZE }, publishingNow())
+    : statementPage(await epoch(), locale, filters, page);
+/** A feed's newest entries, without the count and the passages the list shows. */
+export const cachedStatementFeed = async (locale: Locale, filters: StatementFilters) =>
+  readEachTime(filters, 1)
+    ? listPublicStatements(locale, filters, { page: 1, pageSize: FEED_SIZE, rowsOnly: true }, publishingNow())
+    : feedEntries(await epoch(), locale, filters);
 export const cachedElectionStatements = async (locale: Locale, code: string) => electionStatements(await epoch(), locale, code);
 export const cachedStatementElections = async () => statementElections(await epoch());
 export const cachedPublicStatement = async (id: string, version: number | null) => statementById(await epoch(), id, version);

@@ -216,20 +216,28 @@ function summaryOf(row: Row, locale: Locale, snippet: string | null = null): Pub
 /** A search counts its matches up to this many: common words match nearly everything, and counting it all would cost more than the page. */
 export const SEARCH_COUNT_CAP = 500;
 
+type ListPage = { page: number; pageSize: number; countCap?: number };
+type CountedPage = { rows: PublicStatementSummary[]; total: number; totalCapped: boolean };
+
 /**
  * A page of the public list, newest first, searched or not. Search results are not ranked: ranking
  * would score every match (thousands for common words) before the page could be cut, while the
  * newest-first order reads statements only until the page is full and lets the passages be made
  * for that page's rows only. `total` is exact without a search; with one it stops at the cap
  * (SEARCH_COUNT_CAP unless `countCap` is given), and `totalCapped` says there are more.
+ * `rowsOnly`: the rows alone, without the count and the passages (a feed shows neither), so a
+ * feed's search costs the rows' query only.
  */
-export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: { page: number; pageSize: number; countCap?: number }, now: Date) {
+export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: ListPage & { rowsOnly: true }, now: Date): Promise<Pick<CountedPage, "rows">>;
+export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: ListPage, now: Date): Promise<CountedPage>;
+export async function listPublicStatements(locale: Locale, filters: StatementFilters, page: ListPage & { rowsOnly?: true }, now: Date): Promise<CountedPage | Pick<CountedPage, "rows">> {
   const cap = page.countCap ?? SEARCH_COUNT_CAP;
   const { base, matches, q, visible } = listQuery(locale, filters, now);
   const rows = await base
     .orderBy(desc(statements.firstPublishedAt), desc(visible.publishedAt), asc(statements.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
+  if (page.rowsOnly) return { rows: rows.map((row) => summaryOf(row, locale)) };
   const counted = (q ? matches.limit(cap + 1) : matches).as("counted");
   const [count] = await getDb().select({ total: sql<number>`count(*)`.mapWith(Number) }).from(counted);
   const total = count?.total ?? 0;
@@ -393,11 +401,15 @@ export async function isPublicAttachment(fileId: string, now: Date) {
   return row !== undefined;
 }
 
-/** Whether a file is an attachment of one of the organization's statements (any version), or, for staff, of a submitted one. */
+/**
+ * Whether a file is an attachment of one of the organization's statements (any version), or, for
+ * staff, of a version submitted to them or published: not of one returned to the mission, whose
+ * attachments are the mission's to change until they resubmit it.
+ */
 export async function mayDownloadAttachment(actor: { role: string; organizationId: string | null }, fileId: string) {
   const conditions = [eq(statementAttachments.fileId, fileId)];
   if (actor.role === "coordinator" && actor.organizationId) conditions.push(eq(missions.organizationId, actor.organizationId));
-  else if (actor.role === "reviewer" || actor.role === "admin") conditions.push(inArray(statementVersions.status, ["submitted", "returned", "published"]));
+  else if (actor.role === "reviewer" || actor.role === "admin") conditions.push(inArray(statementVersions.status, ["submitted", "published"]));
   else return false;
   const [row] = await getDb()
     .select({ one: sql`1` })

@@ -59,7 +59,11 @@ export async function listStatementQueue(actor: Staff, locale: Locale, now: Date
   return { waiting, scheduled };
 }
 
-/** A version as staff read it before deciding (never a draft: that is still the mission's); or null. */
+/**
+ * A version as staff read it before deciding (never a draft: that is still the mission's); or null.
+ * A returned version is the mission's to change again until they resubmit it: staff see that they
+ * returned it and why, not its embargo, words and attachments, which may already be new ones.
+ */
 export async function getVersionForReview(actor: Staff, unverifiedVersionId: string, locale: Locale) {
   assertPermission(actor, "publish:statement");
   if (!isUuid(unverifiedVersionId)) return null;
@@ -89,6 +93,7 @@ export async function getVersionForReview(actor: Staff, unverifiedVersionId: str
     .innerJoin(elections, eq(elections.id, missions.electionId))
     .where(eq(statementVersions.id, unverifiedVersionId));
   if (!version || version.status === "draft") return null;
+  if (version.status === "returned") return { ...version, embargoAt: null, otherLanguageName: null, texts: [], attachments: [] };
   const [texts, attachments] = await Promise.all([versionTexts(version.id), versionAttachments(version.id)]);
   return { ...version, texts, attachments };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { emailOutbox, statementTexts, statementVersions } from "@/db/schema";
 import { accreditationData } from "@/test/accreditation-fixtures";
@@ -242,6 +242,25 @@ describe("publishing", () => {
     expect(unsearched.total).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives a feed the rows alone: the same statements in the same order, without the passages and the count it does not show", async () => {
+    const now = new Date();
+    const word = `feedword${data.token}`;
+    for (const body of [`Voting was calm. ${word}`, `Counting was orderly. ${word}`]) {
+      const s = await submitted({ body });
+      await publishVersion(await staff(), s.versionId, s.revision, "now", ip, now);
+    }
+    const page = { page: 1, pageSize: 20 };
+    const listed = await listPublicStatements("en", { q: word }, page, now);
+    expect(listed.rows.every((r) => r.snippet?.includes(`\u0002${word}\u0003`))).toBe(true);
+    // ts_headline runs as a raw statement (db.execute); the rows come from the query builder.
+    const passages = vi.spyOn(getDb(), "execute");
+    const fed = await listPublicStatements("en", { q: word }, { ...page, rowsOnly: true }, now);
+    const passagesMade = passages.mock.calls.length;
+    passages.mockRestore();
+    expect(passagesMade).toBe(0);
+    expect(fed).toEqual({ rows: listed.rows.map((r) => ({ ...r, snippet: null })) });
+  });
+
   it("finds organizations as a reader names them: a whole acronym alone, else words of a name in any language and case", async () => {
     const now = new Date();
     const election = await data.election();
@@ -274,6 +293,30 @@ describe("publishing", () => {
     // Typed characters are words, not patterns.
     expect(await found("%")).toEqual([]);
     expect(await found("W_")).toEqual([]);
+  });
+
+  it("a returned version is the mission's again: staff read that they returned it and why, not the words, embargo and PDFs the mission changes before resubmitting", async () => {
+    const s = await submitted({}, [{ buffer: makePdf("Submitted annex"), name: "annex.pdf" }]);
+    const reviewer = { ...(await staff()), organizationId: null };
+    const submittedFile = (await getVersionForReview(await staff(), s.versionId, "en"))!.attachments[0]!.fileId;
+    expect(await mayDownloadAttachment(reviewer, submittedFile)).toBe(true);
+    await returnVersion(await staff(), s.versionId, s.revision, "Wrong election", ip);
+
+    const embargo = new Date(Date.now() + 3 * 24 * HOUR).toISOString().slice(0, 16);
+    const changes = draftInput(s.missionId, { body: "Unsubmitted second thoughts.", embargoAt: embargo });
+    expect((await updateDraft(s.actor, s.versionId, changes, [{ buffer: makePdf("New annex"), name: "new-annex.pdf" }], [], ip)).ok).toBe(true);
+    const newFile = (await getOwnStatement(s.actor, s.statementId, "en"))!.attachments.find((a) => a.name === "new-annex.pdf")!.fileId;
+    expect(await getVersionForReview(await staff(), s.versionId, "en")).toMatchObject({ status: "returned", returnReason: "Wrong election", embargoAt: null, texts: [], attachments: [] });
+    expect(await mayDownloadAttachment(reviewer, submittedFile)).toBe(false);
+    expect(await mayDownloadAttachment(reviewer, newFile)).toBe(false);
+    expect(await mayDownloadAttachment(s.actor, newFile)).toBe(true);
+
+    // Resubmitted, the changes are the staff's to read.
+    await submitVersion(s.actor, s.versionId, ip);
+    const resubmitted = (await getVersionForReview(await staff(), s.versionId, "en"))!;
+    expect(resubmitted.texts[0]!.body).toBe("Unsubmitted second thoughts.");
+    expect(resubmitted.embargoAt).not.toBeNull();
+    expect(await mayDownloadAttachment(reviewer, newFile)).toBe(true);
   });
 
   it("returns a version with a reason the mission reads; the mission changes and resubmits it; drafts and returned versions are never public", async () => {

@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
-import { cachedStatementPage, FEED_SIZE } from "@/lib/statements/cache";
+import { cachedStatementFeed } from "@/lib/statements/cache";
 import { statementsAtom } from "@/lib/statements/feed";
 import { feedQueryOf, filtersOf, paramsOf } from "@/lib/statements/filters";
 
@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const { filters } = filtersOf(paramsOf(search));
   const { election, organization } = filters;
   const [{ rows }, t, words, layout] = await Promise.all([
-    cachedStatementPage(locale, filters, 1, FEED_SIZE),
+    cachedStatementFeed(locale, filters),
     getTranslations({ locale, namespace: "publicStatements" }),
     getTranslations({ locale, namespace: "statements" }),
     getTranslations({ locale, namespace: "layout" }),

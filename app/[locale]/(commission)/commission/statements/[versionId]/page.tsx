@@ -24,7 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return localizedMetadata(locale, `/commission/statements/${encodeURIComponent(versionId)}`, t("reviewTitle"));
 }
 
-/** A submitted version as the mission wrote it (staff read, never edit), and the commission's decision. */
+/**
+ * A submitted version as the mission wrote it (staff read, never edit), and the commission's decision.
+ * A returned one shows only that it was returned and why: its words are the mission's to change again.
+ */
 export default async function StatementReviewPage({ params, searchParams }: Props) {
   const locale = await localeOf(params);
   const { versionId: unverifiedId } = await params;
@@ -35,6 +38,7 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
   const notice = notices.find((n) => n === unverified.notice);
   const now = publishingNow();
   const status = shownStatusAt(version, now);
+  const returned = version.status === "returned";
   return (
     <>
       <p>
@@ -65,10 +69,12 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
           <dt>{t("status")}</dt>
           <dd>{t(`statuses.${status}`)}</dd>
         </div>
-        <div>
-          <dt>{t("fields.embargoAt")}</dt>
-          <dd>{version.embargoAt ? formatInstant(version.embargoAt, locale) : t("noEmbargo")}</dd>
-        </div>
+        {!returned && (
+          <div>
+            <dt>{t("fields.embargoAt")}</dt>
+            <dd>{version.embargoAt ? formatInstant(version.embargoAt, locale) : t("noEmbargo")}</dd>
+          </div>
+        )}
         {version.publishedAt && (
           <div>
             <dt>{t("publishedAt")}</dt>
@@ -84,7 +90,7 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
           </div>
         )}
       </dl>
-      {version.status === "returned" && version.returnReason && (
+      {returned && version.returnReason && (
         <p className="notice notice--warning">
           <strong>{t("returnedBecause")}</strong> {version.returnReason}
         </p>
@@ -92,13 +98,19 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
       {version.status === "submitted" && (
         <DecisionForm locale={locale} versionId={version.id} revision={version.revision} embargoAhead={version.embargoAt !== null && version.embargoAt > now} />
       )}
-      <section aria-labelledby="words">
-        <h2 id="words">{t("wordsHeading", { version: version.number })}</h2>
-        {version.texts.map((text) => (
-          <StatementText key={text.language} text={text} otherLanguageName={version.otherLanguageName} headingLevel={3} />
-        ))}
-      </section>
-      <StatementAttachments attachments={version.attachments} />
+      {returned ? (
+        <p>{t("returnedWordsWithheld")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="words">
+            <h2 id="words">{t("wordsHeading", { version: version.number })}</h2>
+            {version.texts.map((text) => (
+              <StatementText key={text.language} text={text} otherLanguageName={version.otherLanguageName} headingLevel={3} />
+            ))}
+          </section>
+          <StatementAttachments attachments={version.attachments} />
+        </>
+      )}
     </>
   );
 }
