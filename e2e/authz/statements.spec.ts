@@ -64,6 +64,8 @@ test("coordinators cannot publish; drafts and returned statements are invisible 
   await reviewer.getByLabel("Reason for returning").fill("Wrong election");
   await reviewer.getByRole("button", { name: "Return to the mission" }).click();
   await expect(reviewer.getByRole("status")).toHaveText("The statement was returned to the mission.");
+  // The mission's changes from now on are its own until it submits again.
+  await expect(reviewer.getByText(/^The mission may now be changing its words/)).toBeVisible();
   await reviewer.context().close();
   await page.goto(`/en/portal/statements/${draftId}`);
   await expect(page.getByText("Returned by the Commission: Wrong election")).toBeVisible();
