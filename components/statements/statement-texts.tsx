@@ -25,3 +25,16 @@ export async function StatementText({ text, otherLanguageName, headingLevel = 2 
     </article>
   );
 }
+
+/** A version's words for the mission's and the commission's pages: every language, under one heading that names the version. */
+export async function VersionWords({ version, texts, otherLanguageName }: { version: number; texts: Text[]; otherLanguageName: string | null }) {
+  const t = await getTranslations("statements");
+  return (
+    <section aria-labelledby="words">
+      <h2 id="words">{t("wordsHeading", { version })}</h2>
+      {texts.map((text) => (
+        <StatementText key={text.language} text={text} otherLanguageName={otherLanguageName} headingLevel={3} />
+      ))}
+    </section>
+  );
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signInAs } from "../fixtures";
 
@@ -13,7 +14,8 @@ async function sendInvitation(page: Page, email: string, role: "Reviewer" | "Adm
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Role").selectOption({ label: role });
   await page.getByRole("button", { name: "Send the invitation" }).click();
-  await expect(page).toHaveURL(/\/en\/commission\/admin\/invitations\?sent=/);
+  // The address comes from the invitation the link names, not from the link: no link can make it say another.
+  await expect(page).toHaveURL(/\/en\/commission\/admin\/invitations\?sent=[0-9a-f-]{36}$/);
   await expect(page.getByRole("status")).toHaveText(`The invitation to ${email} is on its way.`);
 }
 
@@ -113,4 +115,12 @@ test("the list filters by status, in the page's language", async ({ page }) => {
   await expect(page).toHaveURL(/status=pending$/);
   await expect(rowsOf(page, email)).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test("a link that names an address instead of an invitation shows no notice", async ({ page }) => {
+  for (const sent of ["someone%40elsewhere.example", randomUUID()]) {
+    expect((await page.goto(`/en/commission/admin/invitations?sent=${sent}`))?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveCount(0);
+  }
 });

@@ -1,17 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { demoAccounts, errorSummary, expectNoAxeViolations, signInAs } from "../fixtures";
+import { demoAccounts, errorSummary, expectNoAxeViolations } from "../fixtures";
 import { waitForEmail } from "../mail-sink";
-import { calendarEvent, confirmAsStaff, missionThatMayMeet, requestMeeting, workingDayPlus } from "./helpers";
+import { calendarEvent, confirmAsStaff, missionThatMayMeet, requestedMeeting, workingDayPlus } from "./helpers";
 
 test("a confirmed meeting cancelled by the mission reaches both sides with a calendar file that cancels it, and the private feed follows", async ({ browser, page }) => {
   test.setTimeout(240_000);
   const { election } = await missionThatMayMeet(browser);
   const topic = `Counting procedures ${Math.random().toString(36).slice(2, 7)}`;
   const day = workingDayPlus(28);
-  await signInAs(page, "coordinator");
-  await requestMeeting(page, election, topic, [`${day}T10:00`]);
-  await expect(page.getByRole("status")).toHaveText("Your request has been sent to the commission.");
-  const meetingPath = new URL(page.url()).pathname;
+  const meetingPath = await requestedMeeting(page, election, topic, `${day}T10:00`);
 
   const confirmedAt = new Date();
   const staff = await confirmAsStaff(browser, topic);
@@ -57,10 +54,7 @@ test("the mission asks for a new time for a confirmed meeting: the slot is cance
   const { election } = await missionThatMayMeet(browser);
   const topic = `Media accreditation ${Math.random().toString(36).slice(2, 7)}`;
   const day = workingDayPlus(31);
-  await signInAs(page, "coordinator");
-  await requestMeeting(page, election, topic, [`${day}T11:00`]);
-  await expect(page.getByRole("status")).toHaveText("Your request has been sent to the commission.");
-  const meetingPath = new URL(page.url()).pathname;
+  const meetingPath = await requestedMeeting(page, election, topic, `${day}T11:00`);
   const staff = await confirmAsStaff(browser, topic);
   await staff.context().close();
 
@@ -90,10 +84,7 @@ test("staff move a confirmed meeting only with a reason, which the mission reads
   const { election } = await missionThatMayMeet(browser);
   const topic = `Postal voting ${Math.random().toString(36).slice(2, 7)}`;
   const day = workingDayPlus(35);
-  await signInAs(page, "coordinator");
-  await requestMeeting(page, election, topic, [`${day}T12:00`]);
-  await expect(page.getByRole("status")).toHaveText("Your request has been sent to the commission.");
-  const meetingPath = new URL(page.url()).pathname;
+  const meetingPath = await requestedMeeting(page, election, topic, `${day}T12:00`);
   const staff = await confirmAsStaff(browser, topic);
 
   const move = staff.getByRole("form", { name: "Propose other times" });

@@ -35,6 +35,14 @@ export async function requestMeeting(page: Page, election: TestElection, topic: 
   await page.getByRole("button", { name: "Send the request" }).click();
 }
 
+/** The demo coordinator, signed in on `page`, requests a meeting at one time; returns the meeting page's path. */
+export async function requestedMeeting(page: Page, election: TestElection, topic: string, time: string) {
+  await signInAs(page, "coordinator");
+  await requestMeeting(page, election, topic, [time]);
+  await expect(page.getByRole("status")).toHaveText("Your request has been sent to the commission.");
+  return new URL(page.url()).pathname;
+}
+
 /** An Ashgabat wall-clock time as the English pages show it on another zone's clock, e.g. "6:00 AM". */
 export function clockIn(timeZone: string, day: string, time: string) {
   return new Intl.DateTimeFormat("en", { timeZone, timeStyle: "short" }).format(new Date(`${day}T${time}:00+05:00`));

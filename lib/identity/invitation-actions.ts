@@ -25,7 +25,8 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await inviteUser(actor, parsed.data, await clientIp());
   if ("fieldErrors" in result) return { status: "error", fieldErrors: result.fieldErrors, values };
-  redirect({ href: { pathname: "/commission/admin/invitations", query: { sent: parsed.data.email } }, locale });
+  // The invitation's id, not its address: the notice reads the address, and no link can make it say another.
+  redirect({ href: { pathname: "/commission/admin/invitations", query: { sent: result.id } }, locale });
   return { status: "idle" };
 }
 

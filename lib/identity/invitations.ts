@@ -6,6 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates/invitation";
 import { getEnv } from "@/lib/env";
+import { isUuid } from "@/lib/accreditation/scope";
 import { offsetOf, type ListQuery } from "@/lib/listing";
 import type { FieldErrors } from "@/lib/forms";
 import type { Transaction } from "@/db";
@@ -95,6 +96,14 @@ export async function inviteUser(actor: Actor, input: InvitationInput, ip: strin
     const replaces = await revokeOpenInvitationsTo(tx, input.email);
     return { id: await issue(tx, actor, { ...input, replaces }, ip) };
   });
+}
+
+/** The address an invitation went to, for the notice after sending it; null for an unknown id. */
+export async function invitedAddress(actor: Actor, unverifiedId: string): Promise<string | null> {
+  assertMayInvite(actor);
+  if (!isUuid(unverifiedId)) return null;
+  const [row] = await getDb().select({ email: invitations.email }).from(invitations).where(eq(invitations.id, unverifiedId));
+  return row?.email ?? null;
 }
 
 /** Revokes a pending invitation; false when it was no longer pending. */

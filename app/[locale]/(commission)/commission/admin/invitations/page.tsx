@@ -7,7 +7,7 @@ import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/identity/invitation-actions";
-import { listInvitations, type InvitationStatus } from "@/lib/identity/invitations";
+import { invitedAddress, listInvitations, type InvitationStatus } from "@/lib/identity/invitations";
 import { requirePermission } from "@/lib/identity/session";
 import { parseListQuery } from "@/lib/listing";
 
@@ -28,7 +28,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   const status = statuses.find((s) => s === unverified.status);
   const query = parseListQuery(unverified, { sortable: ["createdAt"], defaultSort: "createdAt", defaultDir: "desc", pageSize: 25 });
   const { rows, total } = await listInvitations(actor, { status }, query);
-  const sent = typeof unverified.sent === "string" ? unverified.sent : null;
+  const sent = typeof unverified.sent === "string" ? await invitedAddress(actor, unverified.sent) : null;
   const notice = notices.find((n) => n === unverified.notice);
 
   const actions = (row: Row) =>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
 import { StatementAttachments } from "@/components/statements/statement-attachments";
-import { StatementText } from "@/components/statements/statement-texts";
+import { VersionWords } from "@/components/statements/statement-texts";
 import { Link } from "@/i18n/navigation";
 import { formatInstant } from "@/lib/i18n/format";
 import { localeOf } from "@/lib/i18n/locale";
@@ -102,12 +102,7 @@ export default async function StatementReviewPage({ params, searchParams }: Prop
         <p>{t("returnedWordsWithheld")}</p>
       ) : (
         <>
-          <section aria-labelledby="words">
-            <h2 id="words">{t("wordsHeading", { version: version.number })}</h2>
-            {version.texts.map((text) => (
-              <StatementText key={text.language} text={text} otherLanguageName={version.otherLanguageName} headingLevel={3} />
-            ))}
-          </section>
+          <VersionWords version={version.number} texts={version.texts} otherLanguageName={version.otherLanguageName} />
           <StatementAttachments attachments={version.attachments} />
         </>
       )}

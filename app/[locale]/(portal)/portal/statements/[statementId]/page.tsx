@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/forms/notice";
 import { StatementActionForm } from "@/components/statements/action-form";
 import { StatementAttachments } from "@/components/statements/statement-attachments";
-import { StatementText } from "@/components/statements/statement-texts";
+import { VersionWords } from "@/components/statements/statement-texts";
 import { VersionHistory } from "@/components/statements/version-history";
 import { Link } from "@/i18n/navigation";
 import { formatInstant } from "@/lib/i18n/format";
@@ -92,12 +92,7 @@ export default async function OwnStatementPage({ params, searchParams }: Props) 
         )}
         {published.some((v) => v.publishedAt! <= now) && <Link href={`/statements/${statement.id}`}>{t("publicPage")}</Link>}
       </div>
-      <section aria-labelledby="words">
-        <h2 id="words">{t("wordsHeading", { version: latest.number })}</h2>
-        {statement.texts.map((text) => (
-          <StatementText key={text.language} text={text} otherLanguageName={latest.otherLanguageName} headingLevel={3} />
-        ))}
-      </section>
+      <VersionWords version={latest.number} texts={statement.texts} otherLanguageName={latest.otherLanguageName} />
       <StatementAttachments attachments={statement.attachments} />
       <VersionHistory versions={published.map((v) => ({ number: v.number, publishedAt: v.publishedAt!.toISOString(), sha256: v.sha256! }))} />
     </>
