@@ -103,9 +103,9 @@ function pastElections() {
     {
       code: "MEJ-2023",
       type: "parliamentary" as const,
-      titleTk: "Türkmenistanyň Mejlisiniň deputatlarynyň saýlawy",
-      titleRu: "Выборы депутатов Меджлиса Туркменистана",
-      titleEn: "Elections of deputies of the Mejlis of Turkmenistan",
+      titleTk: "Türkmenistanyň Mejlisiniň deputatlarynyň, welaýat, etrap we şäher halk maslahatlarynyň we Geňeşleriň agzalarynyň saýlawlary",
+      titleRu: "Выборы депутатов Меджлиса Туркменистана, членов велаятских, этрапских и городских халк маслахатов и Генгешей",
+      titleEn: "Elections of deputies of the Mejlis of Turkmenistan, members of the welaýat, etrap and city halk maslahatys and of the Geňeşes",
       ...window("2023-03-26"),
     },
     {

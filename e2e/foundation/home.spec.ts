@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signInAs } from "../fixtures";
 
 const seededTitles = {
-  tk: ["Türkmenistanyň Prezidentiniň saýlawy", "Türkmenistanyň Mejlisiniň deputatlarynyň saýlawy", "Türkmenistanyň Mejlisiniň deputatlarynyň möhletinden öň saýlawlary"],
-  ru: ["Выборы Президента Туркменистана", "Выборы депутатов Меджлиса Туркменистана", "Досрочные выборы депутатов Меджлиса Туркменистана"],
-  en: ["Presidential election of Turkmenistan", "Elections of deputies of the Mejlis of Turkmenistan", "Early elections of deputies of the Mejlis of Turkmenistan"],
+  tk: ["Türkmenistanyň Prezidentiniň saýlawy", "Türkmenistanyň Mejlisiniň deputatlarynyň, welaýat, etrap we şäher halk maslahatlarynyň we Geňeşleriň agzalarynyň saýlawlary", "Türkmenistanyň Mejlisiniň deputatlarynyň möhletinden öň saýlawlary"],
+  ru: ["Выборы Президента Туркменистана", "Выборы депутатов Меджлиса Туркменистана, членов велаятских, этрапских и городских халк маслахатов и Генгешей", "Досрочные выборы депутатов Меджлиса Туркменистана"],
+  en: ["Presidential election of Turkmenistan", "Elections of deputies of the Mejlis of Turkmenistan, members of the welaýat, etrap and city halk maslahatys and of the Geňeşes", "Early elections of deputies of the Mejlis of Turkmenistan"],
 };
 const electionDay2024 = { tk: "7 iýul 2024", ru: "7 июля 2024 г.", en: "July 7, 2024" };
 const accreditationOpen = { tk: "Akkreditasiýa açyk", ru: "Аккредитация открыта", en: "Accreditation open" };
