@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "../fixtures";
+import { errorSummary, expectNoAxeViolations } from "../fixtures";
 import { withUnusedBitSet } from "../../test/base64url-spelling";
 import { accreditedBadge, claimsOf, revokeThroughReview } from "./helpers";
 
@@ -56,7 +56,10 @@ test("a badge verifies as VALID, stops the moment it is revoked, and a changed t
   await expect(phone.locator("dl")).toHaveCount(0);
   await phone.getByLabel("Surname").fill("");
   await phone.getByRole("button", { name: "Check the badge" }).click();
-  await expect(phone.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the surname.");
+  // The summary takes focus and names the field; the title says there is an error.
+  await expect(errorSummary(phone)).toBeFocused();
+  await expect(errorSummary(phone).getByRole("link")).toHaveText(["Surname: Enter the surname."]);
+  await expect(phone).toHaveTitle(/^Error: /);
   await expectNoAxeViolations(phone);
 
   // One changed character anywhere: NOT GENUINE, and nothing about anyone.

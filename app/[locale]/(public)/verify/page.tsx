@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { labelsOf, summaryItems } from "@/components/forms/summary-items";
 import { lookUpBadgeFrom, verifyBadge, type LookupResult } from "@/lib/badges/verification";
 import { lookupFormSchema } from "@/lib/badges/schemas";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -15,14 +17,27 @@ export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/verify">;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const t = await getTranslations({ locale, namespace: "verify" });
-  // The token names a person: the page is never indexed, and its canonical form carries no query.
-  return { ...localizedMetadata(locale, "/verify", t("title")), robots: { index: false, follow: false } };
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const lookupFields = ["number", "surname"] as const;
+type LookupField = (typeof lookupFields)[number];
+const fieldOf = (id: `lookup-${LookupField}`) => id.slice("lookup-".length) as LookupField;
+
+/** The look-up form as the GET request brought it: whether it was asked, and its fields' problems. */
+function lookupOf(query: Awaited<Props["searchParams"]>) {
+  const asked = "number" in query || "surname" in query;
+  const lookup = lookupFormSchema.safeParse({ number: first(query.number), surname: first(query.surname) });
+  const fieldErrors = asked && !lookup.success ? lookup.error.flatten().fieldErrors : {};
+  return { asked, lookup, fieldErrors };
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const locale = await localeOf(params);
+  const [t, te] = await Promise.all([getTranslations({ locale, namespace: "verify" }), getTranslations({ locale, namespace: "errors" })]);
+  // A wrong look-up comes back from a GET navigation: the title says so from the server already.
+  const wrong = Object.keys(lookupOf(await searchParams).fieldErrors).length > 0;
+  // The token names a person: the page is never indexed, and its canonical form carries no query.
+  return { ...localizedMetadata(locale, "/verify", wrong ? `${te("titlePrefix")} ${t("title")}` : t("title")), robots: { index: false, follow: false } };
+}
 
 /** The public check of an observer's badge: scanned from its QR code (?t=), or by number and surname. */
 export default async function VerifyPage({ params, searchParams }: Props) {
@@ -30,9 +45,11 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   const t = await getTranslations("verify");
   const query = await searchParams;
   const unverifiedToken = first(query.t);
-  const lookupAsked = "number" in query || "surname" in query;
-  const lookup = lookupFormSchema.safeParse({ number: first(query.number), surname: first(query.surname) });
-  const fieldErrors = lookupAsked && !lookup.success ? lookup.error.flatten().fieldErrors : {};
+  const { asked: lookupAsked, lookup, fieldErrors } = lookupOf(query);
+  const summary = summaryItems(
+    labelsOf(lookupFields.map((field) => `lookup-${field}` as const), (id) => t(`fields.${fieldOf(id)}`)),
+    (id) => (fieldErrors[fieldOf(id)] ? t(`errors.${fieldOf(id)}`) : undefined),
+  );
 
   const result: LookupResult | null = unverifiedToken
     ? await verifyBadge(unverifiedToken, locale)
@@ -75,22 +92,12 @@ export default async function VerifyPage({ params, searchParams }: Props) {
 
       <h2 id="lookup-heading">{t("lookupHeading")}</h2>
       <p>{t("lookupLead")}</p>
-      {Object.keys(fieldErrors).length > 0 && (
-        <div className="error-summary" role="alert" aria-labelledby="lookup-errors-title">
-          <h2 id="lookup-errors-title">{t("errorsTitle")}</h2>
-          <ul>
-            {(["number", "surname"] as const).map((field) =>
-              fieldErrors[field] ? (
-                <li key={field}>
-                  <a href={`#lookup-${field}`}>{t(`errors.${field}`)}</a>
-                </li>
-              ) : null,
-            )}
-          </ul>
-        </div>
-      )}
+      {/* The shared summary: it takes focus and names each field, as every form's does. */}
+      <ClientMessages namespaces={["errors"]}>
+        <ErrorSummary items={summary} attempt={0} />
+      </ClientMessages>
       <form className="form" method="get" action={`/${locale}/verify`} aria-labelledby="lookup-heading">
-        {(["number", "surname"] as const).map((field) => (
+        {lookupFields.map((field) => (
           <div key={field} className={fieldErrors[field] ? "field field--error" : "field"}>
             <label htmlFor={`lookup-${field}`}>{t(`fields.${field}`)}</label>
             {field === "number" && (
