@@ -65,5 +65,5 @@ export const config = {
   // served from the cache (a locale's home page and its public sections, as
   // cachedPublicPageSources in lib/security/headers.ts): they get their headers from
   // next.config.ts. A literal, as Next requires; lib/security/page-policies.test.ts holds the two together.
-  matcher: ["/((?!_next|_vercel|.*\\..*|(?:tk|ru|en)(?:/(?:elections|missions|statements|meetings)(?:/.*)?)?$).*)"],
+  matcher: ["/((?!_next|_vercel|.*\\..*|(?:tk|ru|en)(?:/(?:elections|statements)(?:/.*)?)?$).*)"],
 };

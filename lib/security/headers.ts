@@ -38,7 +38,7 @@ export const staticContentSecurityPolicy = [...common, "script-src 'none'"].join
  * These pages skip proxy.ts, whose matcher names the same sections (running it cost more than
  * serving the cached page), so next.config.ts gives them their policy from here.
  */
-const cachedPublicSections = ["elections", "missions", "statements", "meetings"];
+const cachedPublicSections = ["elections", "statements"];
 
 /** The cached public pages as next.config.ts sources: a locale's home page and its public sections. */
 export function cachedPublicPageSources(locales: readonly string[]) {
