@@ -7,7 +7,7 @@
  * and the vocabulary (the bench searches for pairs of its words).
  *   node --conditions=react-server --import tsx bench/statements-seed.ts
  */
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { elections, missions, statements } from "@/db/schema";
 
@@ -19,7 +19,14 @@ const vocabulary = [
 
 async function main() {
   const db = getDb();
-  const [election] = await db.select({ code: elections.code, id: elections.id }).from(elections).innerJoin(missions, eq(missions.electionId, elections.id)).where(eq(missions.status, "approved")).limit(1);
+  // The upcoming election, whose 200 missions bench/public-seed.ts approved (the demo's past elections have approved missions too).
+  const [election] = await db
+    .select({ code: elections.code, id: elections.id })
+    .from(elections)
+    .innerJoin(missions, eq(missions.electionId, elections.id))
+    .where(eq(missions.status, "approved"))
+    .orderBy(desc(elections.electionDay))
+    .limit(1);
   if (!election) throw new Error("run bench/review-seed.ts and bench/public-seed.ts first: no approved mission");
   const words = sql.raw(`array[${vocabulary.map((w) => `'${w}'`).join(",")}]`);
   await db.transaction(async (tx) => {
@@ -29,25 +36,26 @@ async function main() {
              now() - ((m.rn * 50 + g) * interval '10 minutes')
       from (select id, row_number() over (order by id) as rn from ${missions} where election_id = ${election.id} and status = 'approved') m
       cross join generate_series(1, 50) g`);
+    // Versions, words and publication for the statements made here only: the demo's own are published already.
     await tx.execute(sql`
       insert into statement_versions (statement_id, number, status, original_language)
-      select id, 1, 'submitted', 'en' from ${statements}`);
+      select s.id, 1, 'submitted', 'en' from ${statements} s where not exists (select 1 from statement_versions v where v.statement_id = s.id)`);
     await tx.execute(sql`
       insert into statement_texts (version_id, language, is_original, title, body)
       select v.id, 'en', true,
              'Statement on the ' || (${words})[1 + floor(random() * 36)::int] || ' ' || left(v.id::text, 8),
              -- The condition on v ties the subquery to each row, so each body gets its own words.
              (select string_agg((${words})[1 + floor(random() * 36)::int], ' ') from generate_series(1, 120) w where w > length(v.id::text) - 100)
-      from statement_versions v`);
+      from statement_versions v where v.status = 'submitted'`);
     await tx.execute(sql`
       insert into statement_texts (version_id, language, is_original, title, body)
       select v.id, 'ru', false, 'Заявление о выборах ' || left(v.id::text, 8),
              'Наблюдатели отметили спокойную обстановку на избирательных участках и длинные очереди избирателей.'
-      from statement_versions v where get_byte(decode(md5(v.id::text), 'hex'), 0) % 2 = 0`);
+      from statement_versions v where v.status = 'submitted' and get_byte(decode(md5(v.id::text), 'hex'), 0) % 2 = 0`);
     // Published once their words are in: a published version's words can no longer be added (migration 0008's trigger).
     await tx.execute(sql`
       update statement_versions v set status = 'published', published_at = s.first_published_at, sha256 = encode(sha256(v.id::text::bytea), 'hex')
-      from ${statements} s where s.id = v.statement_id`);
+      from ${statements} s where s.id = v.statement_id and v.status = 'submitted'`);
   });
   // As autovacuum would after such a load (the embedded server analyzes at start and hourly).
   await db.execute(sql`vacuum analyze`);

@@ -5,6 +5,7 @@ import { elections, meetingRooms, officials, organizations, users } from "./sche
 import { hashPassword } from "@/lib/identity/password";
 import { sealSecret } from "@/lib/identity/secret-box";
 import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
+import { seedPublicRecord } from "./seed-public-record";
 
 /** Shared by every demo account; listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = "Observe-2026-demo";
@@ -174,7 +175,10 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Demo
     if (existing && existing.count > 0) return null;
 
     const published = { status: "published" as const, publishedAt: now };
-    await tx.insert(elections).values([...pastElections(), upcomingElection(todayInAshgabat(now))].map((e) => ({ ...e, ...published })));
+    const seededElections = await tx
+      .insert(elections)
+      .values([...pastElections(), upcomingElection(todayInAshgabat(now))].map((e) => ({ ...e, ...published })))
+      .returning({ id: elections.id, code: elections.code });
 
     const orgs = await tx
       .insert(organizations)
@@ -204,15 +208,25 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Demo
         preferredLocale: o.seatCountry === "BY" ? ("ru" as const) : ("en" as const),
       })),
     ];
-    await tx.insert(officials).values(seedOfficials);
-    await tx.insert(meetingRooms).values(seedRooms);
+    const seededOfficials = await tx.insert(officials).values(seedOfficials).returning({ id: officials.id, name: officials.nameEn });
+    const seededRooms = await tx.insert(meetingRooms).values(seedRooms).returning({ id: meetingRooms.id, name: meetingRooms.nameEn });
     const totpOf = (email: string) => DEMO_TOTP_SECRETS[email as keyof typeof DEMO_TOTP_SECRETS];
-    await tx.insert(users).values(
-      accounts.map((a) => {
-        const totp = totpOf(a.email);
-        return { ...a, passwordHash, ...(totp ? { totpSecretEncrypted: sealSecret(totp), totpEnabledAt: now } : {}) };
-      }),
-    );
+    const seededUsers = await tx
+      .insert(users)
+      .values(
+        accounts.map((a) => {
+          const totp = totpOf(a.email);
+          return { ...a, passwordHash, ...(totp ? { totpSecretEncrypted: sealSecret(totp), totpEnabledAt: now } : {}) };
+        }),
+      )
+      .returning({ id: users.id, email: users.email });
+    await seedPublicRecord(tx, {
+      elections: new Map(seededElections.map((e) => [e.code, e.id])),
+      organizations: orgId,
+      users: new Map(seededUsers.map((u) => [u.email, u.id])),
+      officials: new Map(seededOfficials.map((o) => [o.name, o.id])),
+      rooms: new Map(seededRooms.map((r) => [r.name, r.id])),
+    });
     return accounts.map((a) => ({
       email: a.email,
       role: a.role,
