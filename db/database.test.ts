@@ -3,19 +3,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMissionDates, checkObserverDates } from "@/lib/accreditation/intake";
-import { observerSchema } from "@/lib/accreditation/observer-schema";
 import { electionPhase } from "@/lib/elections/phase";
 import { listPublishedElections } from "@/lib/elections/queries";
 import { verifyPassword } from "@/lib/identity/password";
 import { addDays, ashgabatInstant, todayInAshgabat } from "@/lib/dates";
-import { listElectionMeetingSummaries, listLatestMeetingSummaries } from "@/lib/public/meeting-summaries";
-import { buildPublicRegister, findPublicElection } from "@/lib/public/register";
-import { contentHash } from "@/lib/statements/canonical";
-import { getPublicStatement, listPublicStatements } from "@/lib/statements/public";
 import { closeDb, databaseKind, getDb } from "./index";
 import { migrateDatabase } from "./migrate";
-import { elections, missions, observerRecordColumns, observers, organizations, users } from "./schema";
+import { elections, organizations, users } from "./schema";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
 import { isEmbeddedDatabase } from "@/lib/env";
 
@@ -179,9 +173,6 @@ describe("database", () => {
 
 // First, while this file has written nothing yet: on PGlite the database is empty.
 describe("seedDemoData", () => {
-  /** Whether this run's seed wrote the demo data (a shared PostgreSQL database may hold an older run's). */
-  let seededHere = false;
-
   it("seeds an empty database once, and a second call adds nothing", async () => {
     const db = getDb();
     const now = new Date();
@@ -203,7 +194,6 @@ describe("seedDemoData", () => {
       return;
     }
     expect(accounts).not.toBeNull();
-    seededHere = true;
     expect(accounts).toHaveLength(7);
     expect(demoRowsBefore).toEqual(noDemoRows);
     expect(await demoRowCounts()).toEqual(fullDemoRows);
@@ -262,102 +252,6 @@ describe("seedDemoData", () => {
     await expect(seedDemoData(db, new Date("2040-01-01T00:00:00Z"))).resolves.toBeNull();
     expect(await demoRowCounts()).toEqual(demoRows);
     if (!onPostgres) expect(await Promise.all([count(elections), count(organizations), count(users)])).toEqual(counts);
-  });
-
-  it("fills the public register of PRES-2022 with the CIS and OTS missions, each led by an accredited head", async (context) => {
-    if (!seededHere) context.skip();
-    const election = await findPublicElection("PRES-2022");
-    const register = await buildPublicRegister(election!);
-    const seen = register.missions
-      .filter((m) => ["CIS EC", "OTS"].includes(m.acronym))
-      .map((m) => ({ acronym: m.acronym, accredited: m.accredited, headOfMission: m.headOfMission, countries: m.countries }));
-    expect(seen).toEqual([
-      { acronym: "CIS EC", accredited: 5, headOfMission: "Andrei Sokolov", countries: ["BY", "KG", "KZ", "RU", "TJ"] },
-      { acronym: "OTS", accredited: 4, headOfMission: "Mehmet Ali Yıldırım", countries: ["AZ", "KZ", "TR", "UZ"] },
-    ]);
-    if (!onPostgres) expect(register.totals).toEqual({ missions: 2, observers: 9, countries: 8 });
-    // The election's names stay unpublished, as every election's are unless staff decide otherwise.
-    expect(register.observers).toBeNull();
-
-    const mej2023 = await buildPublicRegister((await findPublicElection("MEJ-2023"))!);
-    const odihr = mej2023.missions.find((m) => m.acronym === "OSCE/ODIHR");
-    expect(odihr).toMatchObject({ type: "limited_observation_mission", accredited: 4, headOfMission: "Eva Maria Lindqvist" });
-  });
-
-  it("numbers the seeded observers from each election's sequence, so the next accreditation continues after them", async (context) => {
-    if (!seededHere) context.skip();
-    for (const [code, count] of [["PRES-2022", 9], ["MEJ-2023", 4]] as const) {
-      const [election] = await getDb().select({ id: elections.id, sequence: elections.accreditationSequence }).from(elections).where(eq(elections.code, code));
-      const numbers = await getDb()
-        .select({ number: observers.accreditationNumber })
-        .from(observers)
-        .innerJoin(missions, eq(missions.id, observers.missionId))
-        .where(eq(missions.electionId, election!.id));
-      expect(numbers.map((n) => n.number).sort()).toEqual(Array.from({ length: count }, (_, i) => `${code}-${String(i + 1).padStart(4, "0")}`));
-      expect(election!.sequence).toBe(count);
-    }
-  });
-
-  it("seeds only observers and missions the application forms and intake rules would accept", async (context) => {
-    if (!seededHere) context.skip();
-    const rows = await getDb()
-      .select({ ...observerRecordColumns, plannedArrivalOn: missions.plannedArrivalOn, plannedDepartureOn: missions.plannedDepartureOn, election: elections })
-      .from(observers)
-      .innerJoin(missions, eq(missions.id, observers.missionId))
-      .innerJoin(elections, eq(elections.id, missions.electionId))
-      .where(inArray(elections.code, ["PRES-2022", "MEJ-2023"]));
-    expect(rows).toHaveLength(13);
-    for (const { plannedArrivalOn, plannedDepartureOn, election, ...observer } of rows) {
-      const parsed = observerSchema.safeParse({ ...observer, cyrillicName: observer.cyrillicName ?? "", email: observer.email ?? "" });
-      expect(parsed.error?.issues ?? [], observer.surname).toEqual([]);
-      expect(checkObserverDates(observer, election), observer.surname).toEqual([]);
-      expect(checkMissionDates({ plannedArrivalOn: plannedArrivalOn!, plannedDepartureOn: plannedDepartureOn! }, election)).toEqual([]);
-    }
-  });
-
-  it("publishes the CIS and OTS preliminary statements in their own languages, each version's hash the app's own", async (context) => {
-    if (!seededHere) context.skip();
-    const now = new Date();
-    const { rows } = await listPublicStatements("en", { election: "PRES-2022" }, { page: 1, pageSize: 100 }, now);
-    const seeded = rows.filter((r) => ["CIS EC", "OTS"].includes(r.acronym)).sort((a, b) => a.acronym.localeCompare(b.acronym));
-    expect(seeded.map((r) => ({ acronym: r.acronym, kind: r.kind, originalLanguage: r.originalLanguage, version: r.version }))).toEqual([
-      { acronym: "CIS EC", kind: "preliminary", originalLanguage: "ru", version: 1 },
-      { acronym: "OTS", kind: "preliminary", originalLanguage: "en", version: 1 },
-    ]);
-    for (const summary of seeded) {
-      // A preliminary statement comes the day after election day.
-      expect(todayInAshgabat(new Date(summary.publishedAt))).toBe("2022-03-13");
-      const page = await getPublicStatement(summary.id, null, now);
-      expect(page!.versions).toHaveLength(1);
-      const { shown } = page!;
-      expect(shown.texts).toHaveLength(1);
-      expect(shown.texts[0]).toMatchObject({ language: summary.originalLanguage, isOriginal: true });
-      const recomputed = contentHash({
-        statementId: page!.id,
-        number: shown.number,
-        kind: page!.kind,
-        originalLanguage: shown.originalLanguage,
-        otherLanguageName: shown.otherLanguageName,
-        texts: shown.texts,
-        attachments: shown.attachments,
-      });
-      expect(shown.sha256).toBe(recomputed);
-      expect(page!.versions[0]!.sha256).toBe(recomputed);
-    }
-  });
-
-  it("shows the OSCE/ODIHR needs-assessment meeting of 29 November 2022 among MEJ-2023's and the latest summaries", async (context) => {
-    if (!seededHere) context.skip();
-    const election = await findPublicElection("MEJ-2023");
-    const summaries = await listElectionMeetingSummaries(election!.id);
-    expect(summaries).toHaveLength(1);
-    const [meeting] = summaries;
-    expect(meeting!.acronym).toBe("OSCE/ODIHR");
-    expect(meeting!.heldAt).toBe(ashgabatInstant("2022-11-29", "11:00").toISOString());
-    expect(meeting!.summary.en).toContain("needs-assessment");
-    expect(meeting!.summary.ru).toContain("ОБСЕ");
-    expect(meeting!.summary.tk).toContain("ÝHHG");
-    if (!onPostgres) expect((await listLatestMeetingSummaries()).map((m) => m.id)).toEqual([meeting!.id]);
   });
 });
 
