@@ -21,6 +21,7 @@ export const intakeCodes = [
   "severalHeadsOfMission",
   // Checked by each save against the stored list (observer-changes.ts), the form's and the import's.
   "headOfMissionSaved",
+  "headOfMissionDecided",
   "observersIncomplete",
 ] as const;
 export type IntakeCode = (typeof intakeCodes)[number];

@@ -5,6 +5,7 @@ import { missions, observers, organizations } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import type { ObserverIntakeContext } from "./intake";
 import type { LockedMission } from "./scope";
+import type { ObserverStatus } from "./transitions";
 
 // Any fixed number: the first half of the (class, election) advisory lock on an election's passports.
 const PASSPORT_LOCK = 727_100_2;
@@ -18,12 +19,13 @@ export async function missionPassports(tx: Transaction | Database, missionId: st
 }
 
 /**
- * Whether the mission already has a head of mission among the observers that count (all but the
- * withdrawn), other than the observer being corrected: keeping their own role is no second head.
+ * The status of the mission's head of mission among the observers that count (all but the
+ * withdrawn), other than the observer being corrected (keeping their own role is no second head);
+ * null when there is none.
  */
-export async function hasHeadOfMission(tx: Transaction | Database, missionId: string, exceptObserverId?: string): Promise<boolean> {
+export async function savedHeadOfMission(tx: Transaction | Database, missionId: string, exceptObserverId?: string): Promise<ObserverStatus | null> {
   const [head] = await tx
-    .select({ id: observers.id })
+    .select({ status: observers.status })
     .from(observers)
     .where(
       and(
@@ -34,7 +36,7 @@ export async function hasHeadOfMission(tx: Transaction | Database, missionId: st
       ),
     )
     .limit(1);
-  return head !== undefined;
+  return head?.status ?? null;
 }
 
 /**

@@ -240,10 +240,11 @@ describe("addObserver", () => {
     expect(results).toEqual(expect.arrayContaining([expect.objectContaining({ ok: true }), refusal]));
     expect(await acc.observersOf(other.missionId)).toHaveLength(1);
 
-    // After approval the accredited head still counts; once withdrawn, an amendment brings the new one.
+    // After approval the accredited head still counts, and can no longer change role: the message
+    // says to withdraw them first. Once withdrawn, an amendment brings the new one.
     await acc.setObserverStatus(headId, "accredited");
     await acc.setMissionStatus(missionId, "approved");
-    expect(await addObserver(actor, missionId, second, await acc.photo(), ip)).toEqual(refusal);
+    expect(await addObserver(actor, missionId, second, await acc.photo(), ip)).toEqual({ ok: false, fieldErrors: { role: "headOfMissionDecided" } });
     expect((await data.auditOf("mission", missionId)).map((e) => e.action)).toEqual(["application.started"]);
     expect(await removeObserver(actor, missionId, headId, ip)).toEqual({ ok: true, outcome: "withdrawn" });
     const newHeadId = await added(await addObserver(actor, missionId, second, await acc.photo(), ip));
@@ -509,6 +510,15 @@ describe("importObservers", () => {
       errors: [{ row: 3, column: "role", code: "headOfMissionSaved" }],
     });
     expect(await acc.observersOf(missionId)).toHaveLength(2);
+
+    // Returned for changes with the head already accredited: the report says to withdraw them first.
+    const [saved] = (await acc.observersOf(missionId)).filter((o) => o.role === "head_of_mission");
+    await acc.setObserverStatus(saved!.id, "accredited");
+    await acc.setMissionStatus(missionId, "changes_requested");
+    expect(await importObservers(actor, missionId, { observers: [head()], rows: [2] }, ip)).toEqual({
+      ok: false,
+      errors: [{ row: 2, column: "role", code: "headOfMissionDecided" }],
+    });
 
     const other = await acc.draftApplication({ election });
     expect(await importObservers(other.actor, other.missionId, { observers: [head()], rows: [2] }, ip)).toEqual({ ok: true, imported: 1 });

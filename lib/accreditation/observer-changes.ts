@@ -13,11 +13,11 @@ import { revokeOpenLinks } from "@/lib/observers/invitations";
 import type { ImportError } from "./import";
 import { tellCoordinators } from "./coordinator-news";
 import { checkObserver, checkPassport, coordinatorErrors, type ObserverIntakeContext } from "./intake";
-import { hasHeadOfMission, intakeContextFor } from "./intake-context";
+import { intakeContextFor, savedHeadOfMission } from "./intake-context";
 import { withNameSortKey } from "./observer-name";
 import type { ObserverField, ObserverInput } from "./observer-schema";
 import { acceptsAmendments, isEditable, isObserverEditable, windowAllows } from "./rules";
-import { isUuid, lockOwnMission, organizationOf, type Coordinator } from "./scope";
+import { isUuid, lockOwnMission, organizationOf, type Coordinator, type LockedMission } from "./scope";
 import { observerLifecycle } from "./transitions";
 
 type Ip = string | null;
@@ -29,11 +29,19 @@ const intakeErrors = (observer: ObserverInput & { id?: string }, context: Observ
 
 /**
  * Only one observer of a mission may be head of mission. The mission is locked, so two saves at
- * once cannot both find the role free; the import reports the same code by row.
+ * once cannot both find the role free; the import reports the same codes by row. A head still
+ * the coordinator's to correct can change role; one the commission has decided on must first be
+ * withdrawn.
  */
-async function headOfMissionErrors(tx: Transaction, missionId: string, input: Partial<Pick<ObserverInput, "role">>, observerId?: string): Promise<FieldErrors> {
-  if (input.role !== "head_of_mission" || !(await hasHeadOfMission(tx, missionId, observerId))) return {};
-  return { role: "headOfMissionSaved" };
+async function savedHeadCode(tx: Transaction, mission: LockedMission, observerId?: string) {
+  const head = await savedHeadOfMission(tx, mission.id, observerId);
+  if (!head) return null;
+  return isObserverEditable(mission.status, head) ? ("headOfMissionSaved" as const) : ("headOfMissionDecided" as const);
+}
+
+async function headOfMissionErrors(tx: Transaction, mission: LockedMission, input: Partial<Pick<ObserverInput, "role">>, observerId?: string): Promise<FieldErrors> {
+  const code = input.role === "head_of_mission" ? await savedHeadCode(tx, mission, observerId) : null;
+  return code ? { role: code } : {};
 }
 
 /** The observer form's fields that rules on saved data judge. */
@@ -58,7 +66,7 @@ export async function savedDataErrors(
     const { passportNumber, nationality } = fields;
     const passport =
       passportNumber && nationality ? coordinatorErrors(checkPassport({ id, passportNumber, nationality }, await intakeContextFor(tx, mission, [passportNumber]))) : {};
-    return { ...passport, ...(await headOfMissionErrors(tx, mission.id, fields, id)) };
+    return { ...passport, ...(await headOfMissionErrors(tx, mission, fields, id)) };
   });
 }
 
@@ -78,7 +86,7 @@ export async function addObserver(actor: Coordinator, unverifiedMissionId: strin
 
     const fieldErrors = {
       ...intakeErrors(input, await intakeContextFor(tx, mission, [input.passportNumber])),
-      ...(await headOfMissionErrors(tx, mission.id, input)),
+      ...(await headOfMissionErrors(tx, mission, input)),
     };
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
@@ -133,7 +141,7 @@ export async function updateObserver(
 
     const fieldErrors = {
       ...intakeErrors({ ...input, id: observer.id }, await intakeContextFor(tx, mission, [input.passportNumber])),
-      ...(await headOfMissionErrors(tx, mission.id, input, observer.id)),
+      ...(await headOfMissionErrors(tx, mission, input, observer.id)),
     };
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
 
@@ -231,14 +239,14 @@ export async function importObservers(
       list.observers.map((o) => o.passportNumber),
     );
     // The file's own heads beyond the first were refused when it was read; here, one already saved.
-    const headSaved = await hasHeadOfMission(tx, mission.id);
+    const savedHead = await savedHeadCode(tx, mission);
     const errors: ImportError[] = [];
     list.observers.forEach((observer, index) => {
       const row = list.rows[index]!;
       for (const [field, code] of Object.entries(intakeErrors(observer, context))) {
         errors.push({ row, column: field as ObserverField, code });
       }
-      if (headSaved && observer.role === "head_of_mission") errors.push({ row, column: "role", code: "headOfMissionSaved" });
+      if (savedHead && observer.role === "head_of_mission") errors.push({ row, column: "role", code: savedHead });
     });
     if (errors.length > 0) return { ok: false as const, errors };
 
