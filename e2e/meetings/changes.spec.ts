@@ -93,6 +93,7 @@ test("staff move a confirmed meeting only with a reason, which the mission reads
   await move.getByRole("button", { name: "Propose these times" }).click();
   await expect(errorSummary(staff).getByRole("link")).toHaveText(["Reason for moving the meeting: This field is required."]);
   await expect(move.getByLabel("First time")).toHaveValue(`${day}T16:30`);
+  await expectNoAxeViolations(staff);
   const reason = "The chairman is called to a session of the Mejlis.";
   await move.getByLabel("Reason for moving the meeting").fill(reason);
   await move.getByRole("button", { name: "Propose these times" }).click();
