@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkMissionDates, checkObserverDates } from "@/lib/accreditation/intake";
 import { observerSchema } from "@/lib/accreditation/observer-schema";
 import { ashgabatInstant, todayInAshgabat } from "@/lib/dates";
+import { readEnv } from "@/lib/env";
 import { listElectionMeetingSummaries, listLatestMeetingSummaries } from "@/lib/public/meeting-summaries";
 import { buildPublicRegister, findPublicElection } from "@/lib/public/register";
 import { contentHash } from "@/lib/statements/canonical";
@@ -13,28 +13,20 @@ import { closeDb, getDb } from "./index";
 import { migrateDatabase } from "./migrate";
 import { elections, missions, observerRecordColumns, observers } from "./schema";
 import { seedDemoData } from "./seed";
+import { onDatabaseServer } from "@/test/database-server";
 
 /**
  * The demo's public record (db/seed-public-record.ts), read back through the app's own queries.
  * It needs a database the seed finds empty: on PGlite this file's own data folder (test/setup.ts);
  * on PostgreSQL, whose database other test files share, a database of its own, made and dropped here.
  */
-const sharedUrl = process.env.DATABASE_URL;
+// Read uncached: lib/env.ts keeps the configuration it first reads, which must be this file's database.
+const sharedUrl = readEnv().DATABASE_URL;
 const ownDatabase = `demo_seed_${randomBytes(4).toString("hex")}`;
-
-async function onServer(sql: string) {
-  const client = new Client({ connectionString: sharedUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   if (sharedUrl) {
-    await onServer(`create database ${ownDatabase}`);
+    await onDatabaseServer(sharedUrl, `create database ${ownDatabase}`);
     // Before the first read of the configuration, which lib/env.ts then keeps.
     const url = new URL(sharedUrl);
     url.pathname = `/${ownDatabase}`;
@@ -47,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!sharedUrl) return;
   await closeDb();
-  await onServer(`drop database if exists ${ownDatabase}`);
+  await onDatabaseServer(sharedUrl, `drop database if exists ${ownDatabase}`);
 });
 
 describe("the demo's public record", () => {

@@ -155,7 +155,11 @@ async function insertApprovedMission(tx: Transaction, ids: SeededIds, demo: Demo
   const electionId = idOf(ids.elections, demo.election);
   const submittedAt = ashgabatInstant(...demo.submitted);
   const decidedAt = ashgabatInstant(...demo.decided);
-  const dueOn = decisionDueOn(submittedAt, 5);
+  const [election] = await tx
+    .select({ sequence: elections.accreditationSequence, decisionWorkingDays: elections.decisionWorkingDays })
+    .from(elections)
+    .where(eq(elections.id, electionId));
+  const dueOn = decisionDueOn(submittedAt, election!.decisionWorkingDays);
   const details = {
     name: demo.name,
     type: demo.type,
@@ -186,7 +190,6 @@ async function insertApprovedMission(tx: Transaction, ids: SeededIds, demo: Demo
     .returning({ id: missions.id });
   const missionId = mission!.id;
 
-  const [election] = await tx.select({ sequence: elections.accreditationSequence }).from(elections).where(eq(elections.id, electionId));
   const sortKey = (o: DemoObserver) => withNameSortKey(o).nameSortKey;
   const byName = [...demo.observers].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
   const rows = await tx

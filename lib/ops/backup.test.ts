@@ -17,6 +17,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { storeFile } from "@/lib/files/store";
 import { accreditationData } from "@/test/accreditation-fixtures";
 import { testData } from "@/test/db-fixtures";
+import { onDatabaseServer } from "@/test/database-server";
 import { makePdf } from "@/test/images";
 import { BackupError, backupDatabase, restoreDatabase, type DatabaseTarget } from "./backup";
 
@@ -42,16 +43,6 @@ const databaseName = (url: string) => new URL(url).pathname.slice(1);
 const source: DatabaseTarget = sharedUrl ? { kind: "postgres", url: siblingUrl("src") } : { kind: "pglite", dataDir: configured.DATA_DIR };
 const restored: DatabaseTarget = sharedUrl ? { kind: "postgres", url: siblingUrl("dst") } : { kind: "pglite", dataDir: join(workDir, "restored") };
 const backupFile = join(workDir, sharedUrl ? "portal.dump" : "portal.tar.gz");
-
-async function onServer(statement: string) {
-  const admin = new Client({ connectionString: sharedUrl });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Opens the restored database without the process's own connection, and closes it after. */
 async function withRestored<T>(work: (db: Database) => Promise<T>): Promise<T> {
@@ -107,8 +98,8 @@ const accreditation = accreditationData(data);
 
 beforeAll(async () => {
   if (sharedUrl) {
-    await onServer(`create database "${databaseName(siblingUrl("src"))}"`);
-    await onServer(`create database "${databaseName(siblingUrl("dst"))}"`);
+    await onDatabaseServer(sharedUrl!, `create database "${databaseName(siblingUrl("src"))}"`);
+    await onDatabaseServer(sharedUrl!, `create database "${databaseName(siblingUrl("dst"))}"`);
     vi.stubEnv("DATABASE_URL", siblingUrl("src"));
   }
   await migrateDatabase();
@@ -122,8 +113,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDb();
   if (sharedUrl) {
-    await onServer(`drop database if exists "${databaseName(siblingUrl("src"))}" with (force)`);
-    await onServer(`drop database if exists "${databaseName(siblingUrl("dst"))}" with (force)`);
+    await onDatabaseServer(sharedUrl!, `drop database if exists "${databaseName(siblingUrl("src"))}" with (force)`);
+    await onDatabaseServer(sharedUrl!, `drop database if exists "${databaseName(siblingUrl("dst"))}" with (force)`);
   }
   rmSync(workDir, { recursive: true, force: true });
 });
